@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+
+
+class RegistrationsConfig(AppConfig):
+    name = "registrations"
+    verbose_name = "Programmes, learners and registration"
+
+    def ready(self) -> None:
+        from qmr import permissions
+        from registrations import demo_data  # noqa: F401  (registers its demo part)
+        from qmr.models import Centre, SubjectArea
+        from qmr.roles import ScopeKind
+        from registrations.models import Learner, Programme
+
+        permissions.register_scope(Programme, ScopeKind.PROGRAMME)
+        permissions.register(
+            Programme, {Programme: "pk", SubjectArea: "subject_area", Centre: "centre"}
+        )
+        permissions.register(
+            Learner,
+            {Programme: "programme", SubjectArea: "programme__subject_area", Centre: "centre"},
+        )
