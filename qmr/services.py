@@ -49,15 +49,19 @@ def _grant(appointment: Appointment, scope: Model) -> None:
     """Write the role's guardian grants on the scope, and the baseline on the centre."""
     wanted = [(scope, code) for code in ROLE_PERMISSIONS[appointment.role]]
     wanted += [(appointment.centre, code) for code in CENTRE_BASELINE.get(appointment.role, ())]
-    rows = []
-    for obj, code in wanted:
-        ct = ContentType.objects.get_for_model(obj)
-        perm = Permission.objects.get(content_type=ct, codename=code)
-        rows.append(
-            GroupObjectPermission(
-                group=appointment.group, permission=perm, content_type=ct, object_pk=str(obj.pk)
-            )
+    cts = {type(obj): ContentType.objects.get_for_model(obj) for obj, _ in wanted}
+    perms = {
+        (p.content_type_id, p.codename): p
+        for p in Permission.objects.filter(content_type__in=cts.values(),
+                                           codename__in={code for _, code in wanted})
+    }
+    rows = [
+        GroupObjectPermission(
+            group=appointment.group, permission=perms[(cts[type(obj)].pk, code)],
+            content_type=cts[type(obj)], object_pk=str(obj.pk),
         )
+        for obj, code in wanted
+    ]
     GroupObjectPermission.objects.bulk_create(rows, ignore_conflicts=True)
 
 
@@ -84,7 +88,10 @@ def appoint(
     kind = permissions.scope_kind(scope)
     if kind not in ROLE_SCOPES[role]:
         allowed = " or ".join(ScopeKind(k).label.lower() for k in ROLE_SCOPES[role])
-        raise DomainError(f"A {role.label} is appointed to a {allowed}, not a {kind}.")
+        raise DomainError(
+            f"The role {role.label} is held for a {allowed}, not for a "
+            f"{ScopeKind(kind).label.lower()}. Choose a {allowed} under \"Held for\"."
+        )
     if _centre_of(scope).pk != centre.pk:
         raise DomainError("That programme or subject area belongs to another centre.")
     starts_on = starts_on or timezone.localdate()

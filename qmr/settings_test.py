@@ -9,12 +9,13 @@ from qmr.settings import *  # noqa: F403
 from qmr.settings import env
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BROKER_URL = "memory://"
 CELERY_RESULT_BACKEND = None
 MEDIA_ROOT = tempfile.mkdtemp(prefix="qmr-test-media-")
+STATIC_ROOT = tempfile.mkdtemp(prefix="qmr-test-static-")
 if env.str("QMR_TEST_DATABASE_URL", default=""):
     DATABASES = {"default": environ.Env.db_url_config(env.str("QMR_TEST_DATABASE_URL"))}
 else:

@@ -1,0 +1,80 @@
+"""Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server.
+
+Chromium is launched once per session. The demo centre is loaded once per test function that
+asks for it (the live server's database is flushed after every test), so keep these tests few.
+"""
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+from tests.browser.support import AXE_JS, Visitor
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+def _unavailable(reason: str) -> None:
+    """Never skip in CI: a browser suite that silently skips tests nothing."""
+    if os.environ.get("CI"):
+        pytest.fail(f"Browser tests cannot run in CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the whole session."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        _unavailable(f"Playwright is not installed ({e})")
+    if not AXE_JS.exists():
+        _unavailable(f"axe-core is missing at {AXE_JS}: run `npm install`")
+    # Playwright's sync API keeps an asyncio loop running in this thread, which makes Django
+    # refuse ORM calls (fixtures, flush) as "async unsafe". Nothing here is really async.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                              args=CHROMIUM_ARGS)
+    except Exception as e:  # noqa: BLE001 - any failure to start means no browser
+        playwright.stop()
+        _unavailable(f"Chromium could not start from {CHROMIUM}: {e}")
+    yield chromium
+    chromium.close()
+    playwright.stop()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def demo(browser: Any, live_server: Any, transactional_db: Any) -> Any:
+    """The demo centre, in the database the live server reads."""
+    from qmr.models import Centre
+
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    return Centre.objects.get(number="48213")
+
+
+@pytest.fixture
+def visit(browser: Any, live_server: Any) -> Iterator[Any]:
+    """Make a fresh visitor (a new browser context); all are closed after the test."""
+    visitors: list[Visitor] = []
+
+    def _visit() -> Visitor:
+        visitor = Visitor(browser, live_server.url)
+        visitors.append(visitor)
+        return visitor
+
+    yield _visit
+    for visitor in visitors:
+        visitor.close()

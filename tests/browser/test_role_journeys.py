@@ -1,0 +1,144 @@
+"""What each demo login sees in a real browser, and whether axe finds WCAG 2.2 AA problems."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from django.utils.formats import date_format
+from playwright.sync_api import expect
+
+from qmr.demo import DEMO_PASSWORD
+from tests.browser.support import axe_check
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Every demo login: (e-mail, first name greeted, a role shown under "Your roles").
+DEMO_LOGINS = [
+    ("head@brookfield.example", "Margaret", "Head of Centre"),
+    ("slt@brookfield.example", "Daniel", "Senior manager"),
+    ("quality@brookfield.example", "Priya", "Quality Nominee"),
+    ("exams@brookfield.example", "Tom", "Exams Officer"),
+    ("reviewer@awarding.example", "Elaine", "Centre Quality Reviewer (external)"),
+    ("quality@hillside.example", "Owen", "Quality Nominee"),
+    ("quality@northgate.example", "Fiona", "Quality Nominee"),
+    ("sport.lead@brookfield.example", "Jordan", "Programme Leader"),
+    ("r.ng@brookfield.example", "Rachel", "Assessor"),
+    ("s.patel@brookfield.example", "Samir", "Internal Verifier"),
+    ("hsc.lead@brookfield.example", "Aisha", "Programme Leader"),
+    ("it.lead@brookfield.example", "Marcus", "Programme Leader"),
+    ("lead.iv@brookfield.example", "Helen", "Lead Internal Verifier"),
+    ("sv@awarding.example", "Gareth", "Standards Verifier (external)"),
+    ("learner@brookfield.example", None, "Learner"),  # the learner's name is generated
+]
+
+
+def open_all_details(page):
+    """Open every collapsed <details>, as a person would, so axe checks the forms inside."""
+    for summary in page.locator("details:not([open]) > summary").all():
+        summary.click()
+
+
+def test_every_demo_login_reaches_an_accessible_home_page(demo, visit, live_server):
+    """Each persona logs in through the real form and lands on a home page that names them
+    and their role; each home page differs by role, so each is checked by axe."""
+    for email, first_name, role in DEMO_LOGINS:
+        visitor = visit()
+        page = visitor.log_in(email, DEMO_PASSWORD)
+        expect(page).to_have_url(f"{live_server.url}/")
+        greeting = f"Hello, {first_name}" if first_name else re.compile(r"^Hello, \w+$")
+        expect(page.get_by_role("heading", level=1)).to_have_text(greeting)
+        expect(page.get_by_role("region", name="Your roles")).to_contain_text(role)
+        axe_check(page, f"home-{email.replace('@', '-at-')}")
+        assert visitor.csp_errors == []
+        visitor.close()
+
+
+def test_quality_nominee_appoints_an_external_reviewer_with_a_last_day(demo, visit):
+    """The Quality Nominee's everyday round: settings, people, a person, then appointing a
+    time-boxed external reviewer, whose page then shows who made the appointment."""
+    visitor = visit()
+    page = visitor.log_in("quality@brookfield.example", DEMO_PASSWORD)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Priya")
+
+    page.get_by_role("link", name="settings, years and terms").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Brookfield Community College")
+    expect(page.get_by_role("heading", name="Academic years and term dates")).to_be_visible()
+    open_all_details(page)
+    axe_check(page, "qn-centre-settings")
+
+    page.get_by_role("link", name="People and roles").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("People and roles")
+    page.get_by_label("Name or e-mail").fill("Patel")
+    page.get_by_role("button", name="Filter").click()
+    expect(page.get_by_role("table")).to_contain_text("Samir Patel")
+    axe_check(page, "qn-people-list")
+
+    page.get_by_role("link", name="Samir Patel").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Samir Patel")
+    expect(page.get_by_role("table").first).to_contain_text("Internal Verifier")
+    open_all_details(page)
+    axe_check(page, "qn-person")
+
+    page.get_by_role("link", name="People and roles").first.click()
+    page.get_by_role("link", name="Appoint someone to a role").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Appoint someone to a role")
+    axe_check(page, "qn-appoint")
+
+    page.get_by_role("button", name="Appoint").click()  # nothing filled in
+    expect(page.get_by_text("This field is required.").first).to_be_visible()
+    axe_check(page, "qn-appoint-errors")
+
+    last_day = timezone.localdate() + timedelta(days=60)
+    page.get_by_label("Full name").fill("Imogen Okafor")
+    page.get_by_label("E-mail address").fill("i.okafor@awarding.example")
+    page.get_by_label("Role").select_option("quality_reviewer")
+    page.get_by_label("Held for").select_option(label="The whole centre — Brookfield Community "
+                                                      "College")
+    page.get_by_label("Last day").fill(last_day.isoformat())
+    page.get_by_role("button", name="Appoint").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Imogen Okafor")
+    expect(page.get_by_role("status")).to_contain_text("appointed")
+    appointment = page.get_by_role("row").filter(has_text="Centre Quality Reviewer (external)")
+    expect(appointment.first).to_contain_text("In force")
+    expect(appointment.first).to_contain_text(date_format(last_day, "j M Y"))
+    history = page.get_by_role("table", name="Change history")
+    expect(history.get_by_role("row").filter(has_text="Priya Raman").first).to_be_visible()
+    open_all_details(page)
+    axe_check(page, "qn-appointed-reviewer")
+    assert visitor.csp_errors == []
+
+
+def test_login_and_password_reset_pages_are_accessible_when_logged_out(visit, transactional_db):
+    """The pages everyone meets first, including the wrong-password state."""
+    page = visit().page
+    page.goto("/accounts/login/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Log in")
+    axe_check(page, "login")
+
+    page.get_by_label("E-mail address").fill("nobody@brookfield.example")
+    page.get_by_label("Password").fill("not-the-password")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("alert")).to_contain_text("do not match")
+    axe_check(page, "login-wrong-password")
+
+    page.get_by_role("link", name="Forgotten your password?").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Reset your password")
+    axe_check(page, "password-reset")
+
+    page.get_by_label("E-mail address").fill("nobody@brookfield.example")
+    page.get_by_role("button", name="Send the link").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your e-mail")
+    axe_check(page, "password-reset-sent")
+
+
+def test_learner_gets_not_found_for_the_centres_people(demo, visit):
+    """A learner has no business with the staff list; it must not even admit it exists."""
+    visitor = visit()
+    page = visitor.log_in("learner@brookfield.example", DEMO_PASSWORD)
+    response = page.goto(f"/centres/{demo.pk}/people/")
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
+    expect(page.get_by_role("link", name="Go to your home page")).to_be_visible()
+    axe_check(page, "learner-404")

@@ -1,0 +1,157 @@
+"""Every URL of the project, requested as every persona, on our centre's objects and on
+another centre's: 404 for what may not be seen, 403 for seen but not allowed.
+
+A URL pattern with no row here fails `test_every_url_pattern_has_a_row`.
+"""
+
+from datetime import date
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from qmr.models import AcademicYear, Appointment
+from tests.conftest import PERSONAS, appoint
+
+pytestmark = pytest.mark.django_db
+
+ALL = set(PERSONAS) | {"outsider"}
+STAFF = {"head", "slt", "nominee", "exams", "leader", "lead_iv", "iv", "assessor", "reviewer"}
+PEOPLE = {"head", "slt", "nominee", "exams"}
+MANAGE = {"head", "nominee"}
+INDEX = {name: i for i, name in enumerate(sorted(ALL | {"anon"}))}
+
+
+def expect(ok: set[str], ok_status: int = 200, seen: set[str] = frozenset()) -> dict[str, int]:
+    """ok -> ok_status; seen (but not ok) -> 403; everyone else -> 404."""
+    return {p: ok_status if p in ok else 403 if p in seen else 404 for p in ALL}
+
+
+class Target:
+    """The objects a row's URL points at, in our centre ("own") or the other ("other")."""
+
+    def __init__(self, world: Any, side: str) -> None:
+        self.centre = world.centre if side == "own" else world.other_centre
+        self.person = appoint(self.centre, f"target-{side}@x.example", "senior_manager")
+        self.appointment = Appointment.objects.filter(person=self.person).first()
+        self.year = AcademicYear.objects.create(
+            centre=self.centre, name="2040/41", starts_on=date(2040, 8, 1),
+            ends_on=date(2041, 7, 31),
+        )
+
+
+def c(t: Target) -> dict:
+    return {"centre_id": t.centre.pk}
+
+
+# url name -> (kwargs builder, method, POST data builder, expectations on our centre)
+ROWS: dict[str, tuple[Any, str, Any, dict[str, int]]] = {
+    "qmr:home": (None, "get", None, {p: 200 for p in ALL}),
+    "qmr:profile": (None, "get", None, {p: 200 for p in ALL}),
+    "healthz": (None, "get", None, {p: 200 for p in ALL}),
+    "qmr:centre-settings": (c, "get", None, expect(STAFF)),
+    "qmr:centre-details": (c, "post", lambda p: {"name": f"Renamed by {p}", "nation": "ENG"},
+                           expect(MANAGE, 302, STAFF)),
+    "qmr:site-add": (c, "post", lambda p: {"name": f"Site of {p}"}, expect(MANAGE, 302, STAFF)),
+    "qmr:year-add": (c, "post", lambda p: {"name": f"{2050 + INDEX[p]}",
+                                           "starts_on": f"{2050 + INDEX[p]}-08-01",
+                                           "ends_on": f"{2051 + INDEX[p]}-07-31"},
+                     expect(MANAGE, 302, STAFF)),
+    "qmr:term-add": (lambda t: {**c(t), "year_id": t.year.pk}, "post",
+                     lambda p: {f"y{{year}}-name": p, f"y{{year}}-starts_on":
+                                f"2040-09-{INDEX[p] + 1:02d}",
+                                f"y{{year}}-ends_on": f"2040-09-{INDEX[p] + 1:02d}"},
+                     expect(MANAGE, 302, STAFF)),
+    "qmr:people-list": (c, "get", None, expect(PEOPLE, 200, STAFF)),
+    "qmr:people-appoint": (c, "get", None, expect(MANAGE, 200, STAFF)),
+    "qmr:person-detail": (lambda t: {**c(t), "person_id": t.person.pk}, "get", None,
+                          expect(PEOPLE)),
+    "qmr:person-edit": (lambda t: {**c(t), "person_id": t.person.pk}, "post",
+                        lambda p: {"full_name": f"Edited by {p}", "email": t_email(p)},
+                        expect(MANAGE, 302, PEOPLE)),
+    "qmr:appointment-end": (lambda t: {"pk": t.appointment.pk}, "post", lambda p: {},
+                            expect(MANAGE, 302, PEOPLE)),
+    "qmr:appointment-last-day": (lambda t: {"pk": t.appointment.pk}, "post",
+                                 lambda p: {"last_day": "2041-01-01"},
+                                 expect(MANAGE, 302, PEOPLE)),
+}
+
+
+def t_email(persona: str) -> str:
+    return "target-own@x.example"
+
+
+# Patterns that need no centre object: reachable by anyone, or only by superusers.
+PUBLIC = {"login", "password_reset", "password_reset_done", "password_reset_complete",
+          "password_reset_confirm", "logout", "password_change", "password_change_done"}
+
+
+def _names(resolver: URLResolver, prefix: str = "") -> set[str]:
+    names = set()
+    for p in resolver.url_patterns:
+        if isinstance(p, URLResolver):
+            ns = f"{prefix}{p.namespace}:" if p.namespace else prefix
+            names |= _names(p, ns)
+        elif isinstance(p, URLPattern) and p.name:
+            names.add(prefix + p.name)
+    return names
+
+
+def test_every_url_pattern_has_a_row() -> None:
+    covered = set(ROWS) | PUBLIC
+    missing = {n for n in _names(get_resolver()) if n not in covered
+               and not n.startswith("admin:")}
+    assert not missing, f"URL patterns with no row in the permission matrix: {sorted(missing)}"
+
+
+def _statuses(world: Any, name: str, side: str, personas: set[str]) -> dict[str, int]:
+    """Request the row's URL once per persona, each with a fresh client."""
+    builder, method, data, _ = ROWS[name]
+    target = Target(world, side)
+    url = reverse(name, kwargs=builder(target) if builder else None)
+    statuses = {}
+    for persona in sorted(personas):
+        client = Client()
+        if persona != "anon":
+            client.force_login(world[persona])
+        payload = data(persona) if data else {}
+        payload = {k.replace("{year}", str(target.year.pk)): v for k, v in payload.items()}
+        statuses[persona] = getattr(client, method)(url, payload).status_code
+    return statuses
+
+
+@pytest.mark.parametrize("name", sorted(ROWS))
+def test_own_centre(world: Any, name: str) -> None:
+    assert _statuses(world, name, "own", ALL) == ROWS[name][3]
+
+
+@pytest.mark.parametrize("name", [n for n in sorted(ROWS) if ROWS[n][0] is not None])
+def test_other_centre_is_404_for_everyone_of_ours(world: Any, name: str) -> None:
+    assert _statuses(world, name, "other", set(PERSONAS)) == {p: 404 for p in PERSONAS}
+
+
+@pytest.mark.parametrize("name", sorted(ROWS))
+def test_anonymous_is_sent_to_login(world: Any, name: str) -> None:
+    status = _statuses(world, name, "own", {"anon"})["anon"]
+    assert status == (200 if name == "healthz" else 302)
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC - {"password_reset_confirm", "logout"}))
+def test_public_pages_answer_anonymous(client: Any, name: str) -> None:
+    expected = 302 if name.startswith("password_change") else 200
+    assert client.get(reverse(name)).status_code == expected
+
+
+def test_reset_link_with_bad_token_says_so(client: Any) -> None:
+    url = reverse("password_reset_confirm", kwargs={"uidb64": "MQ", "token": "bad-token"})
+    response = client.get(url, follow=True)
+    assert b"already been used or has expired" in response.content
+
+
+def test_admin_is_for_superusers_only(client: Any, world: Any, admin_user: Any) -> None:
+    for persona in ALL:
+        client.force_login(world[persona])
+        assert client.get(reverse("admin:index")).status_code == 302
+    client.force_login(admin_user)
+    assert client.get(reverse("admin:qmr_appointment_changelist")).status_code == 200
