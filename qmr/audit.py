@@ -55,7 +55,11 @@ class ActorMiddleware:
 
 
 class AuditedQuerySet(models.QuerySet):
-    """A QuerySet whose bulk writes leave history rows like single saves do."""
+    """A QuerySet whose bulk writes leave history rows like single saves do.
+
+    `bulk_update()` is covered too: Django implements it with `update()`. `delete()` already
+    sends the per-row signals simple-history listens to.
+    """
 
     def update(self, **kwargs: Any) -> int:
         pks = list(self.values_list("pk", flat=True))
@@ -73,13 +77,6 @@ class AuditedQuerySet(models.QuerySet):
             [o for o in created if o.pk is not None], default_user=history_user()
         )
         return created
-
-    def bulk_update(self, objs: Any, fields: Any, *args: Any, **kwargs: Any) -> int:
-        count = super().bulk_update(objs, fields, *args, **kwargs)
-        self.model.history.bulk_history_create(
-            list(objs), update=True, default_user=history_user()
-        )
-        return count
 
 
 AuditedManager = models.Manager.from_queryset(AuditedQuerySet)
