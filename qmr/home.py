@@ -6,7 +6,7 @@ appointments in force that hold the role. It must run a constant number of queri
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.urls import reverse
@@ -53,7 +53,10 @@ def register_core_sections() -> None:
 
     def _ending_soon(user: Any, appointments: list) -> list[WorkItem]:
         centres = {a.centre_id for a in appointments}
-        horizon = timezone.now() + timedelta(days=30)
+        # Ends on or before the last day 30 days from now (ends_at is midnight after it).
+        horizon = timezone.make_aware(
+            datetime.combine(timezone.localdate() + timedelta(days=31), time.min)
+        )
         rows = (
             Appointment.objects.active()
             .filter(centre_id__in=centres, ends_at__lte=horizon)

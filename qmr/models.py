@@ -228,6 +228,9 @@ class ArrangementPartner(models.Model):
             models.UniqueConstraint(fields=["arrangement", "centre"], name="partner_once")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.centre} in {self.arrangement}"
+
 
 class AppointmentQuerySet(AuditedQuerySet):
     def active(self, at: datetime | None = None) -> "AppointmentQuerySet":

@@ -7,9 +7,9 @@ class RegistrationsConfig(AppConfig):
 
     def ready(self) -> None:
         from qmr import permissions
-        from registrations import demo_data  # noqa: F401  (registers its demo part)
         from qmr.models import Centre, SubjectArea
         from qmr.roles import ScopeKind
+        from registrations import demo_data  # noqa: F401  (registers its demo part)
         from registrations.models import Learner, Programme
 
         permissions.register_scope(Programme, ScopeKind.PROGRAMME)

@@ -47,9 +47,9 @@ def c(t: Target) -> dict:
 
 # url name -> (kwargs builder, method, POST data builder, expectations on our centre)
 ROWS: dict[str, tuple[Any, str, Any, dict[str, int]]] = {
-    "qmr:home": (None, "get", None, {p: 200 for p in ALL}),
-    "qmr:profile": (None, "get", None, {p: 200 for p in ALL}),
-    "healthz": (None, "get", None, {p: 200 for p in ALL}),
+    "qmr:home": (None, "get", None, dict.fromkeys(ALL, 200)),
+    "qmr:profile": (None, "get", None, dict.fromkeys(ALL, 200)),
+    "healthz": (None, "get", None, dict.fromkeys(ALL, 200)),
     "qmr:centre-settings": (c, "get", None, expect(STAFF)),
     "qmr:centre-details": (c, "post", lambda p: {"name": f"Renamed by {p}", "nation": "ENG"},
                            expect(MANAGE, 302, STAFF)),
@@ -59,9 +59,9 @@ ROWS: dict[str, tuple[Any, str, Any, dict[str, int]]] = {
                                            "ends_on": f"{2051 + INDEX[p]}-07-31"},
                      expect(MANAGE, 302, STAFF)),
     "qmr:term-add": (lambda t: {**c(t), "year_id": t.year.pk}, "post",
-                     lambda p: {f"y{{year}}-name": p, f"y{{year}}-starts_on":
+                     lambda p: {"y{year}-name": p, "y{year}-starts_on":
                                 f"2040-09-{INDEX[p] + 1:02d}",
-                                f"y{{year}}-ends_on": f"2040-09-{INDEX[p] + 1:02d}"},
+                                "y{year}-ends_on": f"2040-09-{INDEX[p] + 1:02d}"},
                      expect(MANAGE, 302, STAFF)),
     "qmr:people-list": (c, "get", None, expect(PEOPLE, 200, STAFF)),
     "qmr:people-appoint": (c, "get", None, expect(MANAGE, 200, STAFF)),
@@ -128,7 +128,7 @@ def test_own_centre(world: Any, name: str) -> None:
 
 @pytest.mark.parametrize("name", [n for n in sorted(ROWS) if ROWS[n][0] is not None])
 def test_other_centre_is_404_for_everyone_of_ours(world: Any, name: str) -> None:
-    assert _statuses(world, name, "other", set(PERSONAS)) == {p: 404 for p in PERSONAS}
+    assert _statuses(world, name, "other", set(PERSONAS)) == dict.fromkeys(PERSONAS, 404)
 
 
 @pytest.mark.parametrize("name", sorted(ROWS))

@@ -44,8 +44,9 @@ def test_production_keeps_connections_with_health_checks():
             "print(d['ENGINE'], d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'],"
             " s.CELERY_TASK_ALWAYS_EAGER, s.SESSION_COOKIE_SECURE, s.SECURE_HSTS_SECONDS)")
     result = _manage("shell", "-c", code, env=PROD_ENV)
-    assert result.stdout.strip().splitlines()[-1].split() == ["django.db.backends.postgresql", "600", "True", "False",
-                                     "True", "31536000"]
+    last_line = result.stdout.strip().splitlines()[-1]
+    assert last_line.split() == ["django.db.backends.postgresql", "600", "True", "False",
+                                 "True", "31536000"]
 
 
 @pytest.mark.django_db
