@@ -10,9 +10,11 @@ class RegistrationsConfig(AppConfig):
         from qmr.models import Centre, SubjectArea
         from qmr.roles import ScopeKind
         from registrations import demo_data  # noqa: F401  (registers its demo part)
+        from registrations.consortium import partner_programme_grants
         from registrations.models import Learner, Programme
 
         permissions.register_scope(Programme, ScopeKind.PROGRAMME)
+        permissions.register_grant_expander(partner_programme_grants)
         permissions.register(
             Programme, {Programme: "pk", SubjectArea: "subject_area", Centre: "centre"}
         )

@@ -56,5 +56,6 @@ def test_query_count_does_not_grow(client, world, persona, path):
 def test_people_list_query_count_is_pinned(client, world):
     client.force_login(world["nominee"])
     # 1 session  2 user  3 grants (guardian rows joined to appointments in force)
-    # 4 centre  5 people  6 their appointments (prefetched)
-    assert queries(client, f"/centres/{world.centre.pk}/people/") == 6
+    # 4 consortium arrangements this centre leads (none here, so no programme query)
+    # 5 centre  6 people  7 their appointments (prefetched)
+    assert queries(client, f"/centres/{world.centre.pk}/people/") == 7
