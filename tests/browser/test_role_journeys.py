@@ -35,8 +35,9 @@ DEMO_LOGINS = [
 
 def open_all_details(page):
     """Open every collapsed <details>, as a person would, so axe checks the forms inside."""
-    for summary in page.locator("details:not([open]) > summary").all():
-        summary.click()
+    closed = page.locator("details:not([open]) > summary")
+    while closed.count():
+        closed.first.click()
 
 
 def test_every_demo_login_reaches_an_accessible_home_page(demo, visit, live_server):
@@ -102,17 +103,30 @@ def test_quality_nominee_appoints_an_external_reviewer_with_a_last_day(demo, vis
     expect(page.get_by_role("status")).to_contain_text("appointed")
     appointment = page.get_by_role("row").filter(has_text="Centre Quality Reviewer (external)")
     expect(appointment.first).to_contain_text("In force")
-    expect(appointment.first).to_contain_text(date_format(last_day, "j M Y"))
+    # Access ends at the midnight that closes the last day.
+    access_ends = date_format(last_day + timedelta(days=1), "j M Y")
+    expect(appointment.first).to_contain_text(f"{access_ends} at 00:00")
     history = page.get_by_role("table", name="Change history")
     expect(history.get_by_role("row").filter(has_text="Priya Raman").first).to_be_visible()
     open_all_details(page)
     axe_check(page, "qn-appointed-reviewer")
+
+    # The review overruns: a week more.
+    later = last_day + timedelta(days=7)
+    page.get_by_label("New last day").fill(later.isoformat())
+    page.get_by_role("button", name="Set last day").click()
+    expect(page.get_by_role("status")).to_contain_text("The last day was changed.")
+    later_ends = date_format(later + timedelta(days=1), "j M Y")
+    expect(appointment.first).to_contain_text(f"{later_ends} at 00:00")
+    open_all_details(page)
+    axe_check(page, "qn-changed-last-day")
     assert visitor.csp_errors == []
 
 
 def test_login_and_password_reset_pages_are_accessible_when_logged_out(visit, transactional_db):
     """The pages everyone meets first, including the wrong-password state."""
-    page = visit().page
+    visitor = visit()
+    page = visitor.page
     page.goto("/accounts/login/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Log in")
     axe_check(page, "login")
@@ -131,6 +145,7 @@ def test_login_and_password_reset_pages_are_accessible_when_logged_out(visit, tr
     page.get_by_role("button", name="Send the link").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your e-mail")
     axe_check(page, "password-reset-sent")
+    assert visitor.csp_errors == []
 
 
 def test_learner_gets_not_found_for_the_centres_people(demo, visit):
@@ -142,3 +157,16 @@ def test_learner_gets_not_found_for_the_centres_people(demo, visit):
     expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
     expect(page.get_by_role("link", name="Go to your home page")).to_be_visible()
     axe_check(page, "learner-404")
+    assert visitor.csp_errors == []
+
+
+def test_senior_manager_is_told_plainly_they_cannot_appoint(demo, visit):
+    """Seeing people is not managing them: the appoint form refuses with a page that says why
+    and offers a way on, not Django's bare "403 Forbidden"."""
+    visitor = visit()
+    page = visitor.log_in("slt@brookfield.example", DEMO_PASSWORD)
+    response = page.goto(f"/centres/{demo.pk}/people/appoint/")
+    assert response.status == 403
+    expect(page.get_by_role("heading", level=1)).to_have_text("You cannot do that here")
+    expect(page.get_by_role("link", name="Go to your home page")).to_be_visible()
+    axe_check(page, "slt-403")
