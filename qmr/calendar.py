@@ -21,16 +21,21 @@ def is_bank_holiday(nation: str, day: date) -> bool:
 
 
 class WorkingDays:
-    """A calculator for one centre. Loads its terms once (one query)."""
+    """A calculator for one centre. Loads its terms once (one query).
 
-    def __init__(self, centre: Centre) -> None:
+    With `term_time=False` it counts every weekday that is not a bank holiday (escalations to
+    the Head of Centre run through the holidays too).
+    """
+
+    def __init__(self, centre: Centre, *, term_time: bool = True) -> None:
         self.nation = centre.nation
+        self.term_time = term_time
         self.terms = list(
             Term.objects.filter(academic_year__centre=centre).values_list("starts_on", "ends_on")
-        )
+        ) if term_time else [(date.min, date.max)]
 
     def in_term(self, day: date) -> bool:
-        return any(start <= day <= end for start, end in self.terms)
+        return not self.term_time or any(start <= day <= end for start, end in self.terms)
 
     def is_working_day(self, day: date) -> bool:
         return day.weekday() < 5 and not is_bank_holiday(self.nation, day) and self.in_term(day)

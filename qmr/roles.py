@@ -53,7 +53,9 @@ MANAGE_PEOPLE = "manage_people"
 VIEW_RECORDS = "view_learner_records"
 MANAGE_REGISTRATIONS = "manage_registrations"
 SIGN_CLASS_LIST = "sign_class_list"
-SIGN_WITHDRAWAL = "sign_withdrawal"
+SIGN_WITHDRAWAL_AS_NOMINEE = "sign_withdrawal_as_nominee"
+SIGN_WITHDRAWAL_AS_EXAMS = "sign_withdrawal_as_exams_officer"
+RECEIVE_ESCALATIONS = "receive_escalations"
 ASSESS = "assess"
 VERIFY = "verify"
 LEAD_VERIFY = "lead_verify"
@@ -74,7 +76,9 @@ SCOPE_PERMISSIONS: list[tuple[str, str]] = [
     (VIEW_RECORDS, "Read learner, programme and assessment records"),
     (MANAGE_REGISTRATIONS, "Register learners, enter them and claim certificates"),
     (SIGN_CLASS_LIST, "Sign class lists and check registrations"),
-    (SIGN_WITHDRAWAL, "Sign off a learner's withdrawal"),
+    (SIGN_WITHDRAWAL_AS_NOMINEE, "Sign off a withdrawal as Quality Nominee"),
+    (SIGN_WITHDRAWAL_AS_EXAMS, "Sign off a withdrawal as Exams Officer"),
+    (RECEIVE_ESCALATIONS, "Receive and acknowledge escalations"),
     (ASSESS, "Record assessment decisions"),
     (VERIFY, "Internally verify briefs and assessment decisions"),
     (LEAD_VERIFY, "Lead internal verification: sign off plans, authorise resubmissions"),
@@ -94,15 +98,16 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.HEAD_OF_CENTRE: frozenset(
         _CENTRE_STAFF
         | {MANAGE_CENTRE, MANAGE_PEOPLE, AUTHORISE_SPECIAL_CONSIDERATION, SIGN_DECLARATION,
-           DECIDE_APPEALS}
+           DECIDE_APPEALS, RECEIVE_ESCALATIONS}
     ),
     Role.SENIOR_MANAGER: frozenset(_CENTRE_STAFF | {DECIDE_APPEALS}),
     Role.QUALITY_NOMINEE: frozenset(
         _CENTRE_STAFF
-        | {MANAGE_CENTRE, MANAGE_PEOPLE, SIGN_WITHDRAWAL, MANAGE_POLICIES, PREPARE_REVIEW}
+        | {MANAGE_CENTRE, MANAGE_PEOPLE, SIGN_WITHDRAWAL_AS_NOMINEE, MANAGE_POLICIES,
+           PREPARE_REVIEW}
     ),
     Role.EXAMS_OFFICER: frozenset(
-        {VIEW_CENTRE, VIEW_PEOPLE, MANAGE_REGISTRATIONS, SIGN_WITHDRAWAL}
+        {VIEW_CENTRE, VIEW_PEOPLE, VIEW_RECORDS, MANAGE_REGISTRATIONS, SIGN_WITHDRAWAL_AS_EXAMS}
     ),
     Role.PROGRAMME_LEADER: frozenset(_CENTRE_STAFF | {SIGN_CLASS_LIST}),
     Role.LEAD_IV: frozenset(_CENTRE_STAFF | {VERIFY, LEAD_VERIFY}),

@@ -10,6 +10,7 @@ class RegistrationsConfig(AppConfig):
         from qmr.models import Centre, SubjectArea
         from qmr.roles import ScopeKind
         from registrations import demo_data  # noqa: F401  (registers its demo part)
+        from registrations import models as m
         from registrations.consortium import partner_programme_grants
         from registrations.models import Learner, Programme
 
@@ -22,3 +23,13 @@ class RegistrationsConfig(AppConfig):
             Learner,
             {Programme: "programme", SubjectArea: "programme__subject_area", Centre: "centre"},
         )
+        via_programme = {Programme: "programme", SubjectArea: "programme__subject_area",
+                         Centre: "programme__centre"}
+        for model in (m.Unit, m.Cohort):
+            permissions.register(model, via_programme)
+        for model in (m.ClassListSignOff, m.RegistrationCheck, m.AttendanceSession):
+            permissions.register(model, {s: f"cohort__{p}" for s, p in via_programme.items()})
+        for model in (m.ExternalEntry, m.Withdrawal, m.Transfer, m.RegistrationFlag):
+            permissions.register(model, {Programme: "learner__programme",
+                                         SubjectArea: "learner__programme__subject_area",
+                                         Centre: "learner__centre"})

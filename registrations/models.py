@@ -1,11 +1,17 @@
-"""Programmes and learners. Issue 4 grows these into the full registration records."""
+"""Programmes, units and criteria, cohorts, learners and their registration records."""
+
+from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from qmr.audit import AuditedQuerySet
-from qmr.models import Centre, Site, SubjectArea, audited_history
+from qmr.models import AcademicYear, Centre, Site, SubjectArea, audited_history
 from qmr.roles import SCOPE_PERMISSIONS
+
+USER = settings.AUTH_USER_MODEL
 
 
 class Level(models.TextChoices):
@@ -19,6 +25,11 @@ class Level(models.TextChoices):
     L7 = "7", "Level 7"
 
 
+class DeliveryModel(models.TextChoices):
+    ACADEMIC_YEAR = "academic_year", "Over an academic year"
+    OTHER = "other", "Other (roll-on, roll-off or short course)"
+
+
 class Programme(models.Model):
     """A BTEC programme a centre delivers: a scope that roles can be held on."""
 
@@ -29,6 +40,10 @@ class Programme(models.Model):
     code = models.CharField("awarding-body programme code", max_length=20)
     title = models.CharField(max_length=200)
     level = models.CharField(max_length=1, choices=Level.choices)
+    specification = models.CharField("specification reference", max_length=100, blank=True)
+    delivery_model = models.CharField(
+        max_length=20, choices=DeliveryModel.choices, default=DeliveryModel.ACADEMIC_YEAR
+    )
 
     objects = AuditedQuerySet.as_manager()
     history = audited_history()
@@ -44,18 +59,159 @@ class Programme(models.Model):
         return self.title
 
 
+class Unit(models.Model):
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="units")
+    number = models.CharField(max_length=10, help_text="For example 1 or 14.")
+    title = models.CharField(max_length=200)
+    guided_learning_hours = models.PositiveSmallIntegerField(default=60)
+    mandatory = models.BooleanField(default=True)
+    externally_assessed = models.BooleanField(default=False)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    class Meta:
+        ordering = ["programme", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "number"], name="unit_number_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"Unit {self.number}: {self.title}"
+
+
+class Band(models.TextChoices):
+    PASS = "P", "Pass"
+    MERIT = "M", "Merit"
+    DISTINCTION = "D", "Distinction"
+
+
+class Criterion(models.Model):
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="criteria")
+    code = models.CharField(max_length=10, help_text="As in the specification, e.g. P1, M2, D1.")
+    band = models.CharField(max_length=1, choices=Band.choices)
+    learning_aim = models.CharField(max_length=5, blank=True, help_text="For example A.")
+    text = models.TextField()
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    class Meta:
+        ordering = ["unit", "band", "id"]
+        verbose_name_plural = "criteria"
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "code"], name="criterion_code_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Cohort(models.Model):
+    """One intake of a programme in an academic year: the unit of class lists."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="cohorts")
+    academic_year = models.ForeignKey(AcademicYear, on_delete=models.PROTECT,
+                                      related_name="cohorts")
+    name = models.CharField(max_length=100, help_text="For example Year 12 Sport 2026.")
+    starts_on = models.DateField()
+    expected_end_on = models.DateField()
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    class Meta:
+        ordering = ["-starts_on", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "name"], name="cohort_name_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AwardingBodyYear(models.Model):
+    """The awarding body's registration dates for one academic year: they change yearly."""
+
+    academic_year = models.CharField(max_length=7, unique=True, help_text="For example 2024/25.")
+    registration_cutoff = models.DateField(help_text="Last day to register with no late fee.")
+    fee_bands = models.JSONField(
+        default=list,
+        help_text='Late-fee bands: [{"from": "2024-11-02", "multiplier": "1.05"}, ...].',
+    )
+    deletions_by = models.DateField(help_text="Last day to delete a registration.")
+    results_by = models.DateField(help_text="Results for academic-year programmes by.")
+    centre_registration_deadline = models.DateField(
+        help_text="The centre's own deadline for academic-year programmes (end of November in "
+        "the seeds' procedure)."
+    )
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    def __str__(self) -> str:
+        return self.academic_year
+
+    def fee_multiplier(self, on: date) -> Decimal:
+        """The late-fee multiplier for a registration made on `on` (1 before the cut-off)."""
+        multiplier = Decimal("1")
+        for band in sorted(self.fee_bands, key=lambda b: b["from"]):
+            if on >= date.fromisoformat(band["from"]):
+                multiplier = Decimal(band["multiplier"])
+        return multiplier
+
+
+class LearnerStatus(models.TextChoices):
+    ENROLLED = "enrolled", "Enrolled, not yet registered"
+    REGISTERED = "registered", "Registered"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    TRANSFERRED = "transferred", "Transferred out"
+
+
+class IdentityDocument(models.TextChoices):
+    PASSPORT = "passport", "Passport"
+    BIRTH_CERTIFICATE = "birth_certificate", "Birth certificate"
+    DRIVING_LICENCE = "driving_licence", "Photo driving licence"
+    NATIONAL_ID = "national_id", "National identity card"
+    SCHOOL_RECORD = "school_record", "Verified record from previous school"
+
+
 class Learner(models.Model):
     centre = models.ForeignKey(Centre, on_delete=models.PROTECT, related_name="learners")
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="learners")
+    cohort = models.ForeignKey(Cohort, null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="learners")
     site = models.ForeignKey(Site, null=True, blank=True, on_delete=models.PROTECT)
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-        related_name="learner",
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="learner",
     )
     centre_ref = models.CharField("centre's learner reference", max_length=30)
     first_name = models.CharField(max_length=100)
     last_name = models.CharField(max_length=100)
     date_of_birth = models.DateField()
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=30, blank=True)
+    enrolled_on = models.DateField(default=timezone.localdate,
+                                   help_text="The day the learner was admitted.")
+    identity_checked_by = models.ForeignKey(USER, null=True, blank=True,
+                                            on_delete=models.PROTECT, related_name="+")
+    identity_document = models.CharField(max_length=30, choices=IdentityDocument.choices,
+                                         blank=True)
+    identity_checked_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=LearnerStatus.choices,
+                              default=LearnerStatus.ENROLLED)
+    registration_number = models.CharField("awarding-body registration number", max_length=20,
+                                           blank=True)
+    registered_on = models.DateField(null=True, blank=True)
+    registered_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT,
+                                      related_name="+")
+    registered_late = models.BooleanField(default=False)
+    registration_fee_multiplier = models.DecimalField(max_digits=4, decimal_places=2,
+                                                      null=True, blank=True)
+    estimated_completion_on = models.DateField(null=True, blank=True)
+    prior_learning = models.TextField("recognition of prior learning", blank=True)
+    support_needs = models.TextField("learning support needs", blank=True)
+    learning_plan = models.TextField("individual learning plan", blank=True)
 
     objects = AuditedQuerySet.as_manager()
     history = audited_history()
@@ -65,6 +221,186 @@ class Learner(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["centre", "centre_ref"], name="learner_ref_unique")
         ]
+        indexes = [models.Index(fields=["cohort", "status"])]
 
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class ClassListSignOff(models.Model):
+    """The Programme Leader signs the cohort's class list as accurate (step 1)."""
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="class_lists")
+    signed_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    signed_at = models.DateTimeField(default=timezone.now)
+    learners = models.ManyToManyField(Learner, related_name="class_lists")
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    class Meta:
+        ordering = ["-signed_at"]
+
+
+class RegistrationCheck(models.Model):
+    """The Programme Leader's check of the awarding body's list against our records (step 3)."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Waiting for the Programme Leader"
+        CHANGES_REQUESTED = "changes_requested", "Changes asked of the Exams Officer"
+        CHANGES_MADE = "changes_made", "Changes made, to be checked again"
+        CONFIRMED = "confirmed", "Confirmed accurate"
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="checks")
+    uploaded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    file_name = models.CharField(max_length=200)
+    mismatches = models.JSONField(default=list)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+    changes_note = models.TextField(blank=True)
+    decided_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+
+
+class ExternalEntry(models.Model):
+    """An entry for an externally set assessment: requested, entered, checked (step 4)."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", "Requested by the Programme Leader"
+        ENTERED = "entered", "Entered by the Exams Officer"
+        CHECKED = "checked", "Checked by the Programme Leader"
+
+    learner = models.ForeignKey(Learner, on_delete=models.PROTECT, related_name="entries")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="entries")
+    series = models.CharField(max_length=30, help_text="For example May/June 2027.")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.REQUESTED)
+    requested_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(default=timezone.now)
+    entered_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+    entered_at = models.DateTimeField(null=True, blank=True)
+    checked_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+    checked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "unit", "series"], name="entry_once")
+        ]
+
+
+class Withdrawal(models.Model):
+    """A withdrawal takes effect only once the Quality Nominee and the Exams Officer have both
+    signed it off."""
+
+    learner = models.ForeignKey(Learner, on_delete=models.PROTECT, related_name="withdrawals")
+    reason = models.TextField()
+    last_day = models.DateField()
+    requested_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(default=timezone.now)
+    nominee_signed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT,
+                                          related_name="+")
+    nominee_signed_at = models.DateTimeField(null=True, blank=True)
+    exams_signed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT,
+                                        related_name="+")
+    exams_signed_at = models.DateTimeField(null=True, blank=True)
+    took_effect_at = models.DateTimeField(null=True, blank=True)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    class Meta:
+        ordering = ["-requested_at"]
+
+
+class Transfer(models.Model):
+    learner = models.ForeignKey(Learner, on_delete=models.PROTECT, related_name="transfers")
+    from_programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="+")
+    to_programme = models.ForeignKey(Programme, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+")
+    to_other_centre = models.CharField(max_length=200, blank=True)
+    prior_learning = models.TextField(blank=True)
+    transferred_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    transferred_at = models.DateTimeField(default=timezone.now)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+
+class AttendanceSession(models.Model):
+    cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="sessions")
+    held_on = models.DateField()
+    title = models.CharField(max_length=150)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    class Meta:
+        ordering = ["-held_on"]
+
+
+class AttendanceMark(models.Model):
+    class Mark(models.TextChoices):
+        PRESENT = "present", "Present"
+        LATE = "late", "Late"
+        ABSENT = "absent", "Absent"
+        AUTHORISED = "authorised", "Absent (authorised)"
+
+    session = models.ForeignKey(AttendanceSession, on_delete=models.CASCADE, related_name="marks")
+    learner = models.ForeignKey(Learner, on_delete=models.PROTECT, related_name="attendance")
+    mark = models.CharField(max_length=12, choices=Mark.choices)
+    recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["session", "learner"], name="one_mark_per_session")
+        ]
+
+    @property
+    def recorded_same_day(self) -> bool:
+        return timezone.localdate(self.recorded_at) == self.session.held_on
+
+
+class RegistrationFlag(models.Model):
+    """An inaccurate, early, late or fraudulent registration, escalated to the Head of Centre,
+    who acknowledges it within two working days."""
+
+    class Kind(models.TextChoices):
+        INACCURATE = "inaccurate", "Inaccurate"
+        EARLY = "early", "Early"
+        LATE = "late", "Late"
+        FRAUDULENT = "fraudulent", "Fraudulent"
+
+    learner = models.ForeignKey(Learner, on_delete=models.PROTECT, related_name="flags")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    description = models.TextField()
+    raised_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    raised_at = models.DateTimeField(default=timezone.now)
+    acknowledge_by = models.DateField(help_text="Two working days after it was raised.")
+    acknowledged_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT,
+                                        related_name="+")
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    class Meta:
+        ordering = ["-raised_at"]

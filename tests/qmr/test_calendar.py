@@ -67,3 +67,10 @@ def test_terms_must_sit_inside_their_year_and_not_overlap():
         services.add_term(actor=None, year=year, name="Clash", starts_on=date(2026, 12, 1),
                           ends_on=date(2026, 12, 2))
     assert year.terms.count() == 2
+
+
+def test_plain_working_days_run_through_the_holidays():
+    # Friday 18 December 2026 + 2 weekdays, skipping nothing but the weekend: Tuesday 22nd.
+    assert WorkingDays(_centre(), term_time=False).add(date(2026, 12, 18), 2) == date(2026, 12, 22)
+    # Thursday 24 December + 1 skips Christmas Day and Boxing Day (substitute Monday 28th).
+    assert WorkingDays(_centre(), term_time=False).add(date(2026, 12, 24), 1) == date(2026, 12, 29)
