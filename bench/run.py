@@ -24,7 +24,8 @@ def main() -> None:
 
     django.setup()
     call_command("migrate", verbosity=0, interactive=False)
-    call_command("load_demo", stdout=open(os.devnull, "w"))
+    with open(os.devnull, "w") as quiet:
+        call_command("load_demo", stdout=quiet)
     figures = []
     for path in sorted((ROOT / "bench").glob("bench_*.py")):
         module = importlib.import_module(f"bench.{path.stem}")

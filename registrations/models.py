@@ -245,6 +245,9 @@ class ClassListSignOff(models.Model):
     class Meta:
         ordering = ["-signed_at"]
 
+    def __str__(self) -> str:
+        return f"Class list of {self.cohort} signed {self.signed_at:%d %b %Y}"
+
 
 class RegistrationCheck(models.Model):
     """The Programme Leader's check of the awarding body's list against our records (step 3)."""
@@ -271,6 +274,9 @@ class RegistrationCheck(models.Model):
 
     class Meta:
         ordering = ["-uploaded_at"]
+
+    def __str__(self) -> str:
+        return f"Registration check of {self.cohort} ({self.get_status_display()})"
 
 
 class ExternalEntry(models.Model):
@@ -302,6 +308,9 @@ class ExternalEntry(models.Model):
             models.UniqueConstraint(fields=["learner", "unit", "series"], name="entry_once")
         ]
 
+    def __str__(self) -> str:
+        return f"Entry of {self.learner} for {self.unit} ({self.series})"
+
 
 class Withdrawal(models.Model):
     """A withdrawal takes effect only once the Quality Nominee and the Exams Officer have both
@@ -326,6 +335,9 @@ class Withdrawal(models.Model):
     class Meta:
         ordering = ["-requested_at"]
 
+    def __str__(self) -> str:
+        return f"Withdrawal of {self.learner}"
+
 
 class Transfer(models.Model):
     learner = models.ForeignKey(Learner, on_delete=models.PROTECT, related_name="transfers")
@@ -340,6 +352,9 @@ class Transfer(models.Model):
     objects = AuditedQuerySet.as_manager()
     history = audited_history()
 
+    def __str__(self) -> str:
+        return f"Transfer of {self.learner}"
+
 
 class AttendanceSession(models.Model):
     cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="sessions")
@@ -351,6 +366,9 @@ class AttendanceSession(models.Model):
 
     class Meta:
         ordering = ["-held_on"]
+
+    def __str__(self) -> str:
+        return f"{self.title} on {self.held_on:%d %b %Y}"
 
 
 class AttendanceMark(models.Model):
@@ -373,6 +391,9 @@ class AttendanceMark(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["session", "learner"], name="one_mark_per_session")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.learner}: {self.get_mark_display()}"
 
     @property
     def recorded_same_day(self) -> bool:
@@ -404,3 +425,6 @@ class RegistrationFlag(models.Model):
 
     class Meta:
         ordering = ["-raised_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} registration of {self.learner}"
