@@ -4,6 +4,7 @@ Chromium is launched once per session. The demo centre is loaded once per test f
 asks for it (the live server's database is flushed after every test), so keep these tests few.
 """
 
+import io
 import os
 from collections.abc import Iterator
 from typing import Any
@@ -36,24 +37,27 @@ def browser() -> Iterator[Any]:
         _unavailable(f"Playwright is not installed ({e})")
     if not AXE_JS.exists():
         _unavailable(f"axe-core is missing at {AXE_JS}: run `npm install`")
-    # Playwright's sync API keeps an asyncio loop running in this thread, which makes Django
-    # refuse ORM calls (fixtures, flush) as "async unsafe". Nothing here is really async.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    playwright = sync_playwright().start()
+    try:
+        playwright = sync_playwright().start()
+    except Exception as e:  # noqa: BLE001 - the driver itself could not start
+        _unavailable(f"Playwright could not start: {e}")
     try:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
                                               args=CHROMIUM_ARGS)
     except Exception as e:  # noqa: BLE001 - any failure to start means no browser
         playwright.stop()
         _unavailable(f"Chromium could not start from {CHROMIUM}: {e}")
+    # Playwright's sync API keeps an asyncio loop running in this thread, which makes Django
+    # refuse ORM calls (fixtures, flush) as "async unsafe". Nothing here is really async.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     yield chromium
-    chromium.close()
-    playwright.stop()
     if previous is None:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     else:
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+    chromium.close()
+    playwright.stop()
 
 
 @pytest.fixture
@@ -61,7 +65,7 @@ def demo(browser: Any, live_server: Any, transactional_db: Any) -> Any:
     """The demo centre, in the database the live server reads."""
     from qmr.models import Centre
 
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("load_demo", stdout=io.StringIO())
     return Centre.objects.get(number="48213")
 
 
