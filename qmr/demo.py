@@ -19,6 +19,7 @@ class DemoContext:
     subject_areas: dict[str, Any] = field(default_factory=dict)
     sites: dict[str, Any] = field(default_factory=dict)
     logins: list[tuple[str, str]] = field(default_factory=list)  # (what they do, e-mail)
+    year_name: str = ""  # the current academic year, e.g. "2026/27"
 
     def login(self, what: str, email: str) -> None:
         if (what, email) not in self.logins:

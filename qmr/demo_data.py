@@ -47,6 +47,7 @@ def ensure_centre(number: str, name: str, sites: list[str]) -> Centre:
 @register(order=10)
 def load_core(ctx: DemoContext) -> None:
     start = academic_year_start(ctx.today)
+    ctx.year_name = f"{start}/{str(start + 1)[-2:]}"
     main = ensure_centre("48213", "Brookfield Community College",
                          ["Brookfield main campus", "Riverside campus"])
     partner = ensure_centre("48377", "Hillside Academy", ["Hillside Academy"])

@@ -48,5 +48,6 @@ urlpatterns = [
     path("accounts/password/reset/done/", auth_views.PasswordResetCompleteView.as_view(),
          name="password_reset_complete"),
     path("healthz/", views.healthz, name="healthz"),
+    path("registrations/", include("registrations.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -313,12 +313,17 @@ def check_entry(*, actor: User, entry: ExternalEntry) -> ExternalEntry:
 
 # --- Changes: withdrawals, transfers, details ------------------------------------------------
 
+def may_request_withdrawal(actor: User, learner: Learner) -> bool:
+    """The Programme Leader, the Exams Officer or the Quality Nominee may start one."""
+    return any(permissions.can(actor, p, learner) for p in
+               (SIGN_CLASS_LIST, MANAGE_REGISTRATIONS, SIGN_WITHDRAWAL_AS_NOMINEE))
+
+
 @transaction.atomic
 def request_withdrawal(*, actor: User, learner: Learner, reason: str,
                        last_day: date) -> Withdrawal:
-    """Anyone who manages the learner's registration or programme may start a withdrawal."""
-    if not any(permissions.can(actor, p, learner) for p in
-               (SIGN_CLASS_LIST, MANAGE_REGISTRATIONS, SIGN_WITHDRAWAL_AS_NOMINEE)):
+    """Start a withdrawal; it waits for the two sign-offs."""
+    if not may_request_withdrawal(actor, learner):
         raise permissions.PermissionDenied("You cannot withdraw this learner.")
     if learner.status not in ACTIVE:
         raise DomainError(f"{learner} is {learner.get_status_display().lower()} already.")

@@ -12,7 +12,9 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from qmr.models import AcademicYear, Appointment
+from registrations.models import Cohort, RegistrationCheck, RegistrationFlag, Withdrawal
 from tests.conftest import PERSONAS, appoint
+from tests.factories import LearnerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +22,8 @@ ALL = set(PERSONAS) | {"outsider"}
 STAFF = {"head", "slt", "nominee", "exams", "leader", "lead_iv", "iv", "assessor", "reviewer"}
 PEOPLE = {"head", "slt", "nominee", "exams"}
 MANAGE = {"head", "nominee"}
+READ = STAFF - {"reviewer"}  # learner records: VIEW_RECORDS or the Exams Officer's registrations
+CENTRE_WIDE_READ = {"head", "slt", "nominee", "exams"}
 INDEX = {name: i for i, name in enumerate(sorted(ALL | {"anon"}))}
 
 
@@ -39,6 +43,19 @@ class Target:
             centre=self.centre, name="2040/41", starts_on=date(2040, 8, 1),
             ends_on=date(2041, 7, 31),
         )
+        programme = world.programme if side == "own" else world.other_programme
+        self.cohort = Cohort.objects.create(programme=programme, academic_year=self.year,
+                                            name=f"Cohort {side}", starts_on=date(2040, 9, 3),
+                                            expected_end_on=date(2041, 7, 15))
+        self.learner = LearnerFactory(programme=programme, cohort=self.cohort)
+        self.check = RegistrationCheck.objects.create(cohort=self.cohort,
+                                                      uploaded_by=self.person, file_name="x")
+        self.withdrawal = Withdrawal.objects.create(learner=self.learner, reason="moving",
+                                                    last_day=date(2040, 10, 1),
+                                                    requested_by=self.person)
+        self.flag = RegistrationFlag.objects.create(learner=self.learner, kind="late",
+                                                    description="late", raised_by=self.person,
+                                                    acknowledge_by=date(2040, 10, 3))
 
 
 def c(t: Target) -> dict:
@@ -76,6 +93,42 @@ ROWS: dict[str, tuple[Any, str, Any, dict[str, int]]] = {
                                  lambda p: {"last_day": "2041-01-01"},
                                  expect(MANAGE, 302, PEOPLE)),
 }
+
+
+def cohort(t: Target) -> dict:
+    return {"pk": t.cohort.pk}
+
+
+def learner(t: Target) -> dict:
+    return {"pk": t.learner.pk}
+
+
+ROWS.update({
+    "registrations:cohort-list": (None, "get", None, dict.fromkeys(ALL, 200)),
+    "registrations:cohort-detail": (cohort, "get", None, expect(READ)),
+    "registrations:cohort-enrol": (cohort, "post", lambda p: {}, expect({"exams"}, 302, READ)),
+    "registrations:class-list-sign": (cohort, "post", lambda p: {},
+                                      expect({"leader"}, 302, READ)),
+    "registrations:cohort-register": (cohort, "get", None, expect({"exams"}, 200, READ)),
+    "registrations:check-upload": (cohort, "post", lambda p: {}, expect({"leader"}, 302, READ)),
+    "registrations:check-detail": (lambda t: {"pk": t.check.pk}, "get", None, expect(READ)),
+    "registrations:check-decide": (lambda t: {"pk": t.check.pk, "decision": "confirm"}, "post",
+                                   lambda p: {}, expect({"leader"}, 302, READ)),
+    "registrations:learner-detail": (learner, "get", None, expect(READ)),
+    "registrations:withdrawal-request": (learner, "post", lambda p: {},
+                                         expect({"leader", "exams", "nominee"}, 302, READ)),
+    "registrations:flag-raise": (learner, "post", lambda p: {}, expect(READ, 302)),
+    "registrations:withdrawal-sign": (lambda t: {"pk": t.withdrawal.pk, "capacity": "nominee"},
+                                      "post", lambda p: {}, expect({"nominee"}, 302, READ)),
+    "registrations:flag-acknowledge": (lambda t: {"pk": t.flag.pk}, "post", lambda p: {},
+                                       expect({"head"}, 302, READ)),
+    "registrations:my-record": (None, "get", None, expect({"learner"})),
+    "registrations:exams-queue": (None, "get", None,
+                                  {p: 200 if p == "exams" else 403 for p in ALL}),
+    "registrations:nominee-overview": (None, "get", None, {
+        p: 200 if p in CENTRE_WIDE_READ | {"outsider"} else 403 for p in ALL}),
+    "registrations:learner-import": (c, "get", None, expect({"exams"}, 200, STAFF)),
+})
 
 
 def t_email(persona: str) -> str:

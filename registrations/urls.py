@@ -1,0 +1,26 @@
+from django.urls import path
+
+from registrations import views
+
+app_name = "registrations"
+
+urlpatterns = [
+    path("cohorts/", views.cohort_list, name="cohort-list"),
+    path("cohorts/<int:pk>/", views.cohort_detail, name="cohort-detail"),
+    path("cohorts/<int:pk>/enrol/", views.cohort_enrol, name="cohort-enrol"),
+    path("cohorts/<int:pk>/class-list/sign/", views.class_list_sign, name="class-list-sign"),
+    path("cohorts/<int:pk>/register/", views.cohort_register, name="cohort-register"),
+    path("cohorts/<int:pk>/check/", views.check_upload, name="check-upload"),
+    path("checks/<int:pk>/", views.check_detail, name="check-detail"),
+    path("checks/<int:pk>/<str:decision>/", views.check_decide, name="check-decide"),
+    path("learners/<int:pk>/", views.learner_detail, name="learner-detail"),
+    path("learners/<int:pk>/withdraw/", views.withdrawal_request, name="withdrawal-request"),
+    path("learners/<int:pk>/flag/", views.flag_raise, name="flag-raise"),
+    path("withdrawals/<int:pk>/sign/<str:capacity>/", views.withdrawal_sign,
+         name="withdrawal-sign"),
+    path("flags/<int:pk>/acknowledge/", views.flag_acknowledge, name="flag-acknowledge"),
+    path("me/", views.my_record, name="my-record"),
+    path("queue/", views.exams_queue, name="exams-queue"),
+    path("overview/", views.nominee_overview, name="nominee-overview"),
+    path("centres/<int:centre_id>/import/", views.learner_import, name="learner-import"),
+]

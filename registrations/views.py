@@ -1,0 +1,274 @@
+"""Registration pages. Thin: access -> form -> service -> redirect."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from qmr import permissions
+from qmr import selectors as qmr_selectors
+from qmr.errors import DomainError
+from qmr.history import entries
+from qmr.models import Centre
+from qmr.roles import (
+    MANAGE_REGISTRATIONS,
+    RECEIVE_ESCALATIONS,
+    SIGN_CLASS_LIST,
+    SIGN_WITHDRAWAL_AS_EXAMS,
+    SIGN_WITHDRAWAL_AS_NOMINEE,
+    VIEW_RECORDS,
+)
+from registrations import forms, importing, selectors, services
+from registrations.models import Learner, LearnerStatus
+
+
+def _attempt(request: HttpRequest, action: Any, done: str) -> bool:
+    """Run a service; show its refusal as it is written. True when it succeeded."""
+    try:
+        action()
+    except DomainError as e:
+        messages.error(request, str(e))
+        return False
+    messages.success(request, done)
+    return True
+
+
+@login_required
+def cohort_list(request: HttpRequest) -> HttpResponse:
+    programme, sort = request.GET.get("programme", "")[:20], request.GET.get("sort", "name")
+    cohorts = selectors.cohorts_for_user(request.user, programme=programme, sort=sort)
+    return render(request, "registrations/cohort_list.html",
+                  {"cohorts": cohorts, "programme": programme, "sort": sort})
+
+
+@login_required
+def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = selectors.get_cohort_for_user(request.user, pk)
+    status, sort = request.GET.get("status", ""), request.GET.get("sort", "name")
+    user = request.user
+    return render(request, "registrations/cohort_detail.html", {
+        "s": selectors.cohort_status(cohort, status=status, sort=sort), "cohort": cohort,
+        "status": status, "sort": sort, "statuses": LearnerStatus.choices,
+        "is_leader": permissions.can(user, SIGN_CLASS_LIST, cohort),
+        "is_exams": permissions.can(user, MANAGE_REGISTRATIONS, cohort),
+        "enrol_form": forms.EnrolForm(), "upload_form": forms.CsvUploadForm(),
+    })
+
+
+@login_required
+@require_POST
+def cohort_enrol(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = selectors.get_cohort_for_user(request.user, pk)
+    permissions.require(request.user, MANAGE_REGISTRATIONS, cohort)
+    form = forms.EnrolForm(request.POST)
+    if form.is_valid():
+        _attempt(request, lambda: services.enrol_learner(actor=request.user, cohort=cohort,
+                                                         **form.cleaned_data),
+                 f"{form.cleaned_data['first_name']} {form.cleaned_data['last_name']} enrolled.")
+    else:
+        messages.error(request, "Check the learner's details: " + "; ".join(
+            f"{form.fields[f].label or f}: {' '.join(e)}" for f, e in form.errors.items()))
+    return redirect("registrations:cohort-detail", cohort.pk)
+
+
+@login_required
+@require_POST
+def class_list_sign(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = selectors.get_cohort_for_user(request.user, pk)
+    _attempt(request, lambda: services.sign_class_list(actor=request.user, cohort=cohort),
+             "You signed the class list as accurate. The Exams Officer can now register it.")
+    return redirect("registrations:cohort-detail", cohort.pk)
+
+
+@login_required
+def cohort_register(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = selectors.get_cohort_for_user(request.user, pk)
+    permissions.require(request.user, MANAGE_REGISTRATIONS, cohort)
+    status = selectors.cohort_status(cohort, status=LearnerStatus.ENROLLED)
+    if request.method == "POST":
+        for r in status.rows:
+            r.posted = request.POST.get(f"number-{r.learner.pk}", "").strip()[:20]
+        numbers = {r.learner.pk: r.posted for r in status.rows}
+        numbers = {pk: n for pk, n in numbers.items() if n}
+        if not numbers:
+            messages.error(request, "Type at least one registration number.")
+        elif _attempt(request, lambda: services.register_learners(
+                actor=request.user, cohort=cohort, numbers=numbers),
+                f"{len(numbers)} learners registered."):
+            return redirect("registrations:cohort-detail", cohort.pk)
+    return render(request, "registrations/cohort_register.html",
+                  {"cohort": cohort, "s": status})
+
+
+@login_required
+@require_POST
+def check_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = selectors.get_cohort_for_user(request.user, pk)
+    permissions.require(request.user, SIGN_CLASS_LIST, cohort)
+    form = forms.CsvUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("file", ["Choose a file."])))
+        return redirect("registrations:cohort-detail", cohort.pk)
+    try:
+        check = services.upload_registration_check(
+            actor=request.user, cohort=cohort, text=form.cleaned_data["file"],
+            file_name=request.FILES["file"].name)
+    except DomainError as e:
+        messages.error(request, str(e))
+        return redirect("registrations:cohort-detail", cohort.pk)
+    return redirect("registrations:check-detail", check.pk)
+
+
+@login_required
+def check_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    check = selectors.get_check_for_user(request.user, pk)
+    return render(request, "registrations/check_detail.html", {
+        "check": check, "form": forms.ChangesForm(),
+        "is_leader": permissions.can(request.user, SIGN_CLASS_LIST, check.cohort),
+        "is_exams": permissions.can(request.user, MANAGE_REGISTRATIONS, check.cohort),
+    })
+
+
+@login_required
+@require_POST
+def check_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
+    check = selectors.get_check_for_user(request.user, pk)
+    note = request.POST.get("note", "")
+    actions = {
+        "confirm": (lambda: services.confirm_registrations(actor=request.user, check=check),
+                    "You confirmed the registrations are accurate."),
+        "request-changes": (lambda: services.request_registration_changes(
+            actor=request.user, check=check, note=note), "Changes asked of the Exams Officer."),
+        "changes-made": (lambda: services.record_changes_made(
+            actor=request.user, check=check, note=note),
+            "Recorded. The Programme Leader will check a fresh list."),
+    }
+    if decision not in actions:
+        raise Http404("No such decision.")
+    action, done = actions[decision]
+    _attempt(request, action, done)
+    return redirect("registrations:check-detail", check.pk)
+
+
+@login_required
+def learner_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    learner = selectors.get_learner_for_user(request.user, pk)
+    user = request.user
+    history = entries(Learner.history.filter(id=learner.pk), lambda r: "Learner record")
+    return render(request, "registrations/learner_detail.html", {
+        "learner": learner, **selectors.learner_record(learner), "history": history,
+        "may_sign_nominee": permissions.can(user, SIGN_WITHDRAWAL_AS_NOMINEE, learner),
+        "may_sign_exams": permissions.can(user, SIGN_WITHDRAWAL_AS_EXAMS, learner),
+        "may_acknowledge": permissions.can(user, RECEIVE_ESCALATIONS, learner),
+        "may_withdraw": services.may_request_withdrawal(user, learner),
+        "may_flag": permissions.can(user, VIEW_RECORDS, learner),
+        "withdrawal_form": forms.WithdrawalForm(), "flag_form": forms.FlagForm(),
+    })
+
+
+@login_required
+@require_POST
+def withdrawal_request(request: HttpRequest, pk: int) -> HttpResponse:
+    learner = selectors.get_learner_for_user(request.user, pk)
+    if not services.may_request_withdrawal(request.user, learner):
+        raise PermissionDenied("You cannot withdraw this learner.")
+    form = forms.WithdrawalForm(request.POST)
+    if form.is_valid():
+        _attempt(request, lambda: services.request_withdrawal(
+            actor=request.user, learner=learner, **form.cleaned_data),
+            "Withdrawal requested. It takes effect once the Quality Nominee and the Exams "
+            "Officer have both signed it off.")
+    else:
+        messages.error(request, "Give a reason and the learner's last day.")
+    return redirect("registrations:learner-detail", learner.pk)
+
+
+@login_required
+@require_POST
+def withdrawal_sign(request: HttpRequest, pk: int, capacity: str) -> HttpResponse:
+    withdrawal = selectors.get_withdrawal_for_user(request.user, pk)
+    if capacity not in ("nominee", "exams"):
+        raise Http404("No such sign-off.")
+    _attempt(request, lambda: services.sign_withdrawal(
+        actor=request.user, withdrawal=withdrawal, capacity=capacity), "Signed off.")
+    return redirect("registrations:learner-detail", withdrawal.learner_id)
+
+
+@login_required
+@require_POST
+def flag_raise(request: HttpRequest, pk: int) -> HttpResponse:
+    learner = selectors.get_learner_for_user(request.user, pk)
+    form = forms.FlagForm(request.POST)
+    if form.is_valid():
+        _attempt(request, lambda: services.flag_registration(
+            actor=request.user, learner=learner, **form.cleaned_data),
+            "Flag raised. The Head of Centre has been told and must acknowledge it within "
+            "two working days.")
+    else:
+        messages.error(request, "Say what kind of problem it is and describe it.")
+    return redirect("registrations:learner-detail", learner.pk)
+
+
+@login_required
+@require_POST
+def flag_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+    flag = selectors.get_flag_for_user(request.user, pk)
+    _attempt(request, lambda: services.acknowledge_flag(actor=request.user, flag=flag),
+             "Acknowledged.")
+    return redirect("registrations:learner-detail", flag.learner_id)
+
+
+@login_required
+def my_record(request: HttpRequest) -> HttpResponse:
+    learner = selectors.own_learner_record(request.user)
+    return render(request, "registrations/my_record.html", {"learner": learner})
+
+
+@login_required
+def exams_queue(request: HttpRequest) -> HttpResponse:
+    if not permissions.scope_pks(request.user, MANAGE_REGISTRATIONS, Centre):
+        raise PermissionDenied("The registration queue is the Exams Officer's.")
+    return render(request, "registrations/exams_queue.html",
+                  selectors.exams_queue(request.user))
+
+
+@login_required
+def nominee_overview(request: HttpRequest) -> HttpResponse:
+    if not permissions.scope_pks(request.user, VIEW_RECORDS, Centre):
+        raise PermissionDenied("The overview is for centre-wide roles.")
+    return render(request, "registrations/nominee_overview.html",
+                  selectors.nominee_overview(request.user))
+
+
+@login_required
+def learner_import(request: HttpRequest, centre_id: int) -> HttpResponse:
+    """Upload -> preview (nothing written) -> import (all rows or none)."""
+    centre = qmr_selectors.get_centre_for_user(request.user, centre_id)
+    permissions.require(request.user, MANAGE_REGISTRATIONS, centre)
+    form, report, text = forms.CsvUploadForm(), None, ""
+    if request.method == "POST":
+        commit = request.POST.get("commit") == "yes"
+        if commit:
+            text = request.POST.get("text", "")
+        else:
+            form = forms.CsvUploadForm(request.POST, request.FILES)
+            text = form.cleaned_data["file"] if form.is_valid() else ""
+        if text:
+            try:
+                report = importing.import_learners(actor=request.user, centre=centre,
+                                                   text=text, commit=commit)
+            except DomainError as e:
+                messages.error(request, str(e))
+            else:
+                if commit and report.ok:
+                    messages.success(request, f"Imported: {len(report.new)} new learners, "
+                                              f"{len(report.changed)} changed, "
+                                              f"{report.unchanged} unchanged.")
+                    return redirect("registrations:learner-import", centre.pk)
+    return render(request, "registrations/learner_import.html",
+                  {"centre": centre, "form": form, "report": report, "text": text},
+                  status=400 if report and not report.ok else 200)
