@@ -62,6 +62,14 @@ def test_quality_nominee_appoints_an_external_reviewer_with_a_last_day(demo, vis
     page = visitor.log_in("quality@brookfield.example", DEMO_PASSWORD)
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Priya")
 
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Priya Raman").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your profile")
+    axe_check(page, "qn-profile")
+    page.get_by_role("link", name="Change your password").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Change your password")
+    axe_check(page, "qn-password-change")
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Home").click()
     page.get_by_role("link", name="settings, years and terms").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Brookfield Community College")
     expect(page.get_by_role("heading", name="Academic years and term dates")).to_be_visible()
