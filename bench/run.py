@@ -1,7 +1,7 @@
 """Run every benchmark (bench/bench_*.py), print the figures and write var/bench.json.
 
 Each module defines `run() -> list[dict]` with name, value, unit and, where an issue names
-one, goal. Benchmarks use their own SQLite file under var/ with the demo centre loaded, and
+one, goal. Benchmarks use a fresh SQLite file under var/ with the demo centre loaded, and
 DEBUG off, as production runs.
 """
 
@@ -22,6 +22,7 @@ def main() -> None:
     import django
     from django.core.management import call_command
 
+    Path(os.environ["SQLITE_PATH"]).unlink(missing_ok=True)  # a fresh database each run
     django.setup()
     call_command("migrate", verbosity=0, interactive=False)
     with open(os.devnull, "w") as quiet:

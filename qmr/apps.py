@@ -6,7 +6,7 @@ class QmrConfig(AppConfig):
     verbose_name = "Centre quality management"
 
     def ready(self) -> None:
-        from qmr import demo_data, home, permissions  # noqa: F401  (demo_data registers)
+        from qmr import demo_data, evidence, home, permissions  # noqa: F401  (they register)
         from qmr.models import AcademicYear, Appointment, Centre, Site, SubjectArea, Term
         from qmr.roles import ScopeKind
 

@@ -9,7 +9,7 @@ class RegistrationsConfig(AppConfig):
         from qmr import permissions
         from qmr.models import Centre, SubjectArea
         from qmr.roles import ScopeKind
-        from registrations import demo_data  # noqa: F401  (registers its demo part)
+        from registrations import demo_data, evidence  # noqa: F401  (they register)
         from registrations import models as m
         from registrations.consortium import partner_programme_grants
         from registrations.models import Learner, Programme

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from qmr import evidence as qmr_evidence
 from qmr import permissions
 from qmr import selectors as qmr_selectors
 from qmr.errors import DomainError
@@ -240,8 +241,11 @@ def exams_queue(request: HttpRequest) -> HttpResponse:
 def nominee_overview(request: HttpRequest) -> HttpResponse:
     if not permissions.scope_pks(request.user, VIEW_RECORDS, Centre):
         raise PermissionDenied("The overview is for centre-wide roles.")
+    centres = Centre.objects.filter(
+        pk__in=permissions.scope_pks(request.user, VIEW_RECORDS, Centre)).order_by("name")
+    evidence = [(c, qmr_evidence.for_centre(c, "QO.3")) for c in centres]
     return render(request, "registrations/nominee_overview.html",
-                  selectors.nominee_overview(request.user))
+                  {**selectors.nominee_overview(request.user), "evidence": evidence})
 
 
 @login_required

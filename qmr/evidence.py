@@ -1,0 +1,82 @@
+"""Evidence providers: each app registers, per quality measure, a function that computes from
+the records whether the measure is met and which records show it. The readiness view and the
+evidence pack ask this registry, so qmr never imports the apps.
+
+The registry fails closed: every provider named in EXPECTED must be registered, or the
+system check `qmr.E001` stops start-up (a rule is never skipped because nothing registered).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.checks import Error
+from django.core.checks import register as register_check
+from django.db import models
+
+
+class Status(models.TextChoices):
+    IN_PLACE = "in_place", "In place"
+    WEAK = "weak", "In place, not yet all effective"
+    MISSING = "missing", "Missing"
+
+
+@dataclass
+class Record:
+    label: str
+    url: str = ""
+
+
+@dataclass
+class Evidence:
+    measure: str
+    title: str
+    status: str
+    summary: str
+    records: list[Record] = field(default_factory=list)
+
+    @property
+    def status_label(self) -> str:
+        return Status(self.status).label
+
+
+@dataclass(frozen=True)
+class Provider:
+    name: str
+    measure: str
+    title: str
+    compute: Callable[[Any], Evidence]
+
+
+# Providers the product relies on, by name. Each app's work adds its own names here.
+EXPECTED = {
+    "registrations.timeliness",
+    "registrations.identity_checks",
+    "registrations.reconciliation",
+    "registrations.withdrawals",
+}
+
+_providers: dict[str, Provider] = {}
+
+
+def register(name: str, measure: str, title: str) -> Callable:
+    """Decorator: `fn(centre) -> Evidence` becomes the provider `name` for `measure`."""
+    def decorator(fn: Callable[[Any], Evidence]) -> Callable:
+        _providers[name] = Provider(name, measure, title, fn)
+        return fn
+
+    return decorator
+
+
+def for_centre(centre: Any, measure_prefix: str = "") -> list[Evidence]:
+    """Every provider's evidence for a centre (optionally for measures under a prefix)."""
+    chosen = sorted((p for p in _providers.values() if p.measure.startswith(measure_prefix)),
+                    key=lambda p: (p.measure, p.name))
+    return [p.compute(centre) for p in chosen]
+
+
+@register_check()
+def expected_providers_registered(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+    missing = sorted(EXPECTED - set(_providers))
+    return [Error(f"Evidence provider {name} is not registered.", id="qmr.E001",
+                  hint="Register it from its app's AppConfig.ready().") for name in missing]
