@@ -9,13 +9,14 @@ class RegistrationsConfig(AppConfig):
         from qmr import permissions
         from qmr.models import Centre, SubjectArea
         from qmr.roles import ScopeKind
-        from registrations import demo_data, evidence  # noqa: F401  (they register)
+        from registrations import demo_data, evidence, worklists  # noqa: F401  (they register)
         from registrations import models as m
         from registrations.consortium import partner_programme_grants
         from registrations.models import Learner, Programme
 
         permissions.register_scope(Programme, ScopeKind.PROGRAMME)
         permissions.register_grant_expander(partner_programme_grants)
+        worklists.register_navigation()
         permissions.register(
             Programme, {Programme: "pk", SubjectArea: "subject_area", Centre: "centre"}
         )

@@ -22,7 +22,7 @@ def timeliness(centre) -> Evidence:
         registered=Count("learners", filter=Q(learners__status=LearnerStatus.REGISTERED))))
     years = rules.awarding_body_years({c.academic_year.name for c in cohorts})
     waiting = Learner.objects.filter(cohort__in=cohorts, status=LearnerStatus.ENROLLED) \
-        .select_related("cohort__programme")
+        .select_related("cohort__programme", "cohort__academic_year")
     overdue = [lr for lr in waiting if rules.registration_deadline(
         lr, lr.cohort, years[lr.cohort.academic_year.name]) < today] if cohorts else []
     late = sum(c.late for c in cohorts)
