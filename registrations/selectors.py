@@ -14,13 +14,17 @@ from qmr import permissions
 from qmr.roles import MANAGE_REGISTRATIONS, VIEW_OWN_RECORD, VIEW_RECORDS
 from registrations import rules
 from registrations.models import (
+    AttendanceMark,
+    AttendanceSession,
     ClassListSignOff,
     Cohort,
     ExternalEntry,
     Learner,
     LearnerStatus,
+    Programme,
     RegistrationCheck,
     RegistrationFlag,
+    Unit,
     Withdrawal,
 )
 
@@ -224,3 +228,30 @@ def nominee_overview(user: Any) -> dict:
                             .select_related("programme").order_by("name")),
         "no_identity_check": learners.filter(identity_checked_at__isnull=True).count(),
     }
+
+
+def programmes_for_user(user: Any) -> QuerySet[Programme]:
+    return _readable(user, Programme.objects.all()).select_related("subject_area").annotate(
+        unit_count=Count("units", distinct=True),
+        cohort_count=Count("cohorts", distinct=True)).order_by("title")
+
+
+def get_programme_for_user(user: Any, pk: int) -> Programme:
+    programme = _readable(user, Programme.objects.select_related(
+        "centre", "subject_area")).filter(pk=pk).first()
+    if programme is None:
+        raise Http404("No such programme.")
+    return programme
+
+
+def programme_specification(programme: Programme) -> list[Unit]:
+    """Units with their criteria (two queries)."""
+    return list(programme.units.prefetch_related("criteria").order_by("id"))
+
+
+def attendance(cohort: Cohort, limit: int = 10) -> list[AttendanceSession]:
+    """The latest sessions with their marks and who recorded them (three queries)."""
+    return list(cohort.sessions.prefetch_related(
+        Prefetch("marks", queryset=AttendanceMark.objects.select_related("learner",
+                                                                         "recorded_by")))
+        .order_by("-held_on")[:limit])

@@ -15,6 +15,7 @@ from qmr.calendar import WorkingDays
 from qmr.errors import DomainError, TransitionNotAllowed
 from qmr.models import User
 from qmr.roles import (
+    ASSESS,
     MANAGE_REGISTRATIONS,
     RECEIVE_ESCALATIONS,
     SIGN_CLASS_LIST,
@@ -24,6 +25,8 @@ from qmr.roles import (
 )
 from registrations import reconciliation, rules, signals, tasks
 from registrations.models import (
+    AttendanceMark,
+    AttendanceSession,
     ClassListSignOff,
     Cohort,
     ExternalEntry,
@@ -462,3 +465,35 @@ def acknowledge_flag(*, actor: User, flag: RegistrationFlag) -> RegistrationFlag
     _event(flag, "registrations.flag.acknowledged", actor,
            f"Flag on {flag.learner} acknowledged by the Head of Centre", flag.learner.centre)
     return flag
+
+
+# --- Attendance ------------------------------------------------------------------------------
+
+@transaction.atomic
+def record_attendance(*, actor: User, cohort: Cohort, held_on: date, title: str,
+                      marks: dict[int, str]) -> AttendanceSession:
+    """Take the register for a session. Anyone teaching the programme may; a register taken
+    after the day is kept but shows as not recorded on the same day."""
+    if not (permissions.can(actor, SIGN_CLASS_LIST, cohort) or permissions.can(
+            actor, ASSESS, cohort)):
+        raise permissions.PermissionDenied("Only the programme's teachers take its register.")
+    if held_on > timezone.localdate():
+        raise DomainError("A register cannot be taken for a day that has not come yet.")
+    learners = set(cohort.learners.filter(status__in=ACTIVE).values_list("pk", flat=True))
+    unknown = set(marks) - learners
+    if unknown:
+        raise DomainError("Some marks are for learners who are not in this cohort.")
+    if set(marks.values()) - set(AttendanceMark.Mark.values):
+        raise DomainError("Use present, late, absent or authorised for each learner.")
+    if not marks:
+        raise DomainError("Mark at least one learner.")
+    with acting_as(actor):
+        session, _ = AttendanceSession.objects.get_or_create(cohort=cohort, held_on=held_on,
+                                                             title=title)
+        AttendanceMark.objects.bulk_create([
+            AttendanceMark(session=session, learner_id=pk, mark=mark, recorded_by=actor)
+            for pk, mark in marks.items()], ignore_conflicts=True)
+    _event(session, "registrations.attendance.recorded", actor,
+           f"Register for {cohort} on {held_on:%d %b %Y} taken ({len(marks)} learners)",
+           cohort.programme.centre)
+    return session

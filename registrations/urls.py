@@ -1,6 +1,6 @@
 from django.urls import path
 
-from registrations import views
+from registrations import programme_views, views
 
 app_name = "registrations"
 
@@ -19,6 +19,19 @@ urlpatterns = [
     path("withdrawals/<int:pk>/sign/<str:capacity>/", views.withdrawal_sign,
          name="withdrawal-sign"),
     path("flags/<int:pk>/acknowledge/", views.flag_acknowledge, name="flag-acknowledge"),
+    path("learners/<int:pk>/entries/", views.entry_request, name="entry-request"),
+    path("learners/<int:pk>/transfer/", views.learner_transfer, name="learner-transfer"),
+    path("learners/<int:pk>/details/", views.learner_details, name="learner-details"),
+    path("entries/<int:pk>/<str:step>/", views.entry_move, name="entry-move"),
+    path("programmes/", programme_views.programme_list, name="programme-list"),
+    path("programmes/<int:pk>/", programme_views.programme_detail, name="programme-detail"),
+    path("programmes/<int:pk>/units/add/", programme_views.unit_add, name="unit-add"),
+    path("programmes/<int:pk>/units/<int:unit_id>/criteria/add/",
+         programme_views.criterion_add, name="criterion-add"),
+    path("programmes/<int:pk>/units/<int:unit_id>/criteria/import/",
+         programme_views.criteria_import, name="criteria-import"),
+    path("cohorts/<int:pk>/attendance/", programme_views.cohort_attendance,
+         name="cohort-attendance"),
     path("me/", views.my_record, name="my-record"),
     path("queue/", views.exams_queue, name="exams-queue"),
     path("overview/", views.nominee_overview, name="nominee-overview"),

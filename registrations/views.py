@@ -168,7 +168,70 @@ def learner_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_withdraw": services.may_request_withdrawal(user, learner),
         "may_flag": permissions.can(user, VIEW_RECORDS, learner),
         "withdrawal_form": forms.WithdrawalForm(), "flag_form": forms.FlagForm(),
+        "is_leader": permissions.can(user, SIGN_CLASS_LIST, learner),
+        "is_exams": permissions.can(user, MANAGE_REGISTRATIONS, learner),
+        "entry_form": forms.EntryForm(learner=learner),
+        "transfer_form": forms.TransferForm(learner=learner),
+        "details_form": forms.DetailsForm(initial={
+            f: getattr(learner, f) for f in forms.DetailsForm.base_fields}),
     })
+
+
+@login_required
+@require_POST
+def entry_request(request: HttpRequest, pk: int) -> HttpResponse:
+    learner = selectors.get_learner_for_user(request.user, pk)
+    permissions.require(request.user, SIGN_CLASS_LIST, learner)
+    form = forms.EntryForm(request.POST, learner=learner)
+    if form.is_valid():
+        _attempt(request, lambda: services.request_entry(actor=request.user, learner=learner,
+                                                         **form.cleaned_data),
+                 "Entry requested from the Exams Officer.")
+    else:
+        messages.error(request, "Choose the unit and give the series.")
+    return redirect("registrations:learner-detail", learner.pk)
+
+
+@login_required
+@require_POST
+def entry_move(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    entry = selectors.get_entry_for_user(request.user, pk)
+    steps = {"enter": (services.enter_entry, "Entry recorded as made."),
+             "check": (services.check_entry, "Entry checked.")}
+    if step not in steps:
+        raise Http404("No such step.")
+    action, done = steps[step]
+    _attempt(request, lambda: action(actor=request.user, entry=entry), done)
+    return redirect("registrations:learner-detail", entry.learner_id)
+
+
+@login_required
+@require_POST
+def learner_transfer(request: HttpRequest, pk: int) -> HttpResponse:
+    learner = selectors.get_learner_for_user(request.user, pk)
+    permissions.require(request.user, MANAGE_REGISTRATIONS, learner)
+    form = forms.TransferForm(request.POST, learner=learner)
+    if form.is_valid():
+        _attempt(request, lambda: services.transfer_learner(
+            actor=request.user, learner=learner, **form.cleaned_data), "Transfer recorded.")
+    else:
+        messages.error(request, "Choose a cohort or name the other centre.")
+    return redirect("registrations:learner-detail", learner.pk)
+
+
+@login_required
+@require_POST
+def learner_details(request: HttpRequest, pk: int) -> HttpResponse:
+    learner = selectors.get_learner_for_user(request.user, pk)
+    permissions.require(request.user, MANAGE_REGISTRATIONS, learner)
+    form = forms.DetailsForm(request.POST)
+    if form.is_valid():
+        _attempt(request, lambda: services.change_details(
+            actor=request.user, learner=learner, **form.cleaned_data), "Details saved.")
+    else:
+        messages.error(request, "Check the details: " + "; ".join(
+            f"{form.fields[f].label or f}: {' '.join(e)}" for f, e in form.errors.items()))
+    return redirect("registrations:learner-detail", learner.pk)
 
 
 @login_required

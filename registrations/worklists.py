@@ -102,6 +102,8 @@ def register_navigation() -> None:
     from qmr.models import Centre
     from qmr.roles import VIEW_OWN_RECORD
 
+    navigation.register("Programmes", "registrations:programme-list",
+                        navigation.holding(VIEW_RECORDS, MANAGE_REGISTRATIONS))
     navigation.register("Cohorts", "registrations:cohort-list",
                         navigation.holding(VIEW_RECORDS, MANAGE_REGISTRATIONS))
     navigation.register("Registration queue", "registrations:exams-queue",

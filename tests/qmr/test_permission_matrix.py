@@ -12,7 +12,14 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from qmr.models import AcademicYear, Appointment
-from registrations.models import Cohort, RegistrationCheck, RegistrationFlag, Withdrawal
+from registrations.models import (
+    Cohort,
+    ExternalEntry,
+    RegistrationCheck,
+    RegistrationFlag,
+    Unit,
+    Withdrawal,
+)
 from tests.conftest import PERSONAS, appoint
 from tests.factories import LearnerFactory
 
@@ -53,6 +60,9 @@ class Target:
         self.withdrawal = Withdrawal.objects.create(learner=self.learner, reason="moving",
                                                     last_day=date(2040, 10, 1),
                                                     requested_by=self.person)
+        self.unit = Unit.objects.create(programme=programme, number="9", title="Unit nine")
+        self.entry = ExternalEntry.objects.create(learner=self.learner, unit=self.unit,
+                                                  series="May 2041", requested_by=self.person)
         self.flag = RegistrationFlag.objects.create(learner=self.learner, kind="late",
                                                     description="late", raised_by=self.person,
                                                     acknowledge_by=date(2040, 10, 3))
@@ -128,6 +138,26 @@ ROWS.update({
     "registrations:nominee-overview": (None, "get", None, {
         p: 200 if p in CENTRE_WIDE_READ | {"outsider"} else 403 for p in ALL}),
     "registrations:learner-import": (c, "get", None, expect({"exams"}, 200, STAFF)),
+    "registrations:entry-request": (learner, "post", lambda p: {},
+                                    expect({"leader"}, 302, READ)),
+    "registrations:entry-move": (lambda t: {"pk": t.entry.pk, "step": "enter"}, "post",
+                                 lambda p: {}, expect({"exams"}, 302, READ)),
+    "registrations:learner-transfer": (learner, "post", lambda p: {},
+                                       expect({"exams"}, 302, READ)),
+    "registrations:learner-details": (learner, "post", lambda p: {},
+                                      expect({"exams"}, 302, READ)),
+    "registrations:programme-list": (None, "get", None, dict.fromkeys(ALL, 200)),
+    "registrations:programme-detail": (lambda t: {"pk": t.cohort.programme_id}, "get", None,
+                                       expect(READ)),
+    "registrations:unit-add": (lambda t: {"pk": t.cohort.programme_id}, "post", lambda p: {},
+                               expect({"leader", "lead_iv"}, 302, READ)),
+    "registrations:criterion-add": (lambda t: {"pk": t.cohort.programme_id,
+                                               "unit_id": t.unit.pk}, "post", lambda p: {},
+                                    expect({"leader", "lead_iv"}, 302, READ)),
+    "registrations:criteria-import": (lambda t: {"pk": t.cohort.programme_id,
+                                                 "unit_id": t.unit.pk}, "post", lambda p: {},
+                                      expect({"leader", "lead_iv"}, 302, READ)),
+    "registrations:cohort-attendance": (cohort, "get", None, expect(READ)),
 })
 
 

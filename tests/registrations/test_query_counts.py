@@ -5,8 +5,9 @@ from datetime import date
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from registrations import services
+from registrations import services, specification
 from registrations.models import Learner, RegistrationFlag
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +71,31 @@ def test_registration_pages_do_not_grow(client, world, cohort, persona, path):
         text="registration_number,first_name,last_name,date_of_birth,programme_code")
     assert count(client, url) == small
 
+
+
+@pytest.mark.parametrize("persona,path", [
+    ("leader", "/registrations/programmes/"),
+    ("leader", "/registrations/programmes/{programme}/"),
+    ("leader", "/registrations/cohorts/{cohort}/attendance/"),
+])
+def test_programme_pages_do_not_grow(client, world, cohort, persona, path):
+
+
+    def more(n, start):
+        add_learners(world, cohort, n, start)
+        unit = specification.add_unit(actor=world["leader"], programme=world.programme,
+                                      number=str(start), title="U", guided_learning_hours=60,
+                                      mandatory=True, externally_assessed=False)
+        for i in range(1, 6):
+            specification.add_criterion(actor=world["leader"], unit=unit, code=f"P{i}",
+                                        learning_aim="A", text="t")
+        services.record_attendance(
+            actor=world["leader"], cohort=cohort, held_on=timezone.localdate(),
+            title=f"L{start}", marks={lr.pk: "present" for lr in cohort.learners.all()})
+
+    url = path.format(cohort=cohort.pk, programme=world.programme.pk)
+    client.force_login(world[persona])
+    more(30, 0)
+    small = count(client, url)
+    more(270, 1000)
+    assert count(client, url) == small
