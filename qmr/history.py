@@ -25,35 +25,55 @@ class Entry:
     changes: list[Change] = field(default_factory=list)
 
 
-def _label(model: Any, name: str) -> str:
-    try:
-        return str(model._meta.get_field(name).verbose_name).capitalize()
-    except Exception:
-        return name
+def _label(field: Any) -> str:
+    return str(getattr(field, "verbose_name", field.name)).capitalize()
 
 
 def entries(history: QuerySet, describe: Any = str) -> list[Entry]:
-    """Turn historical rows (of one or many objects) into entries, newest first. One query."""
-    model = history.model.instance_type
-    names = [f.attname for f in history.model.tracked_fields]
+    """Turn historical rows (of one or many objects) into entries, newest first.
+
+    Values read as a person would: choices by their label, links to other records by the
+    record's name (one query per kind of record linked, whatever the number of rows).
+    """
+    fields = list(history.model.tracked_fields)
     rows = list(history.select_related("history_user").order_by("id", "history_date", "pk"))
     previous: dict[Any, Any] = {}
     out: list[Entry] = []
+    wanted: dict[Any, set] = {}
     for row in rows:
         before = previous.get(row.id)
         changes = []
         if before is not None:
-            changes = [
-                Change(_label(model, n), getattr(before, n), getattr(row, n))
-                for n in names
-                if getattr(before, n) != getattr(row, n)
-            ]
+            for f in fields:
+                old, new = getattr(before, f.attname), getattr(row, f.attname)
+                if old != new:
+                    changes.append(Change(f, old, new))
+                    if _links(f):
+                        wanted.setdefault(f.related_model, set()).update({old, new} - {None})
         previous[row.id] = row
         if row.history_type == "~" and before is not None and not changes:
             continue
-        out.append(
-            Entry(row.history_date, row.history_user, _KINDS.get(row.history_type, "?"),
-                  describe(row), changes)
-        )
+        out.append(Entry(row.history_date, row.history_user, _KINDS.get(row.history_type, "?"),
+                         describe(row), changes))
+    names = {model: model._default_manager.in_bulk(ids) for model, ids in wanted.items()}
+    for entry in out:
+        for change in entry.changes:
+            f = change.field
+            change.field = _label(f)
+            change.old, change.new = (_readable(f, v, names) for v in (change.old, change.new))
     out.sort(key=lambda e: e.when, reverse=True)
     return out
+
+
+def _links(f: Any) -> bool:
+    return bool(f.is_relation and (f.many_to_one or f.one_to_one))
+
+
+def _readable(f: Any, value: Any, names: dict) -> Any:
+    if value is None or value == "":
+        return value
+    if _links(f):
+        return str(names.get(f.related_model, {}).get(value, f"#{value}"))
+    if f.choices:
+        return dict(f.flatchoices).get(value, value)
+    return value

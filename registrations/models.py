@@ -97,7 +97,9 @@ class Criterion(models.Model):
     history = audited_history()
 
     class Meta:
-        ordering = ["unit", "band", "id"]
+        # Pass, then Merit, then Distinction, each in the order they were entered.
+        ordering = ["unit", models.Case(models.When(band="P", then=0),
+                                        models.When(band="M", then=1), default=2), "id"]
         verbose_name_plural = "criteria"
         constraints = [
             models.UniqueConstraint(fields=["unit", "code"], name="criterion_code_unique")
