@@ -2,6 +2,8 @@
 records in one transaction, keeps history and records a named event. Refusals raise
 DomainError (or PermissionDenied) and change nothing."""
 
+import csv
+import io
 import re
 from datetime import date
 from typing import Any
@@ -191,6 +193,29 @@ def register_learners(*, actor: User, cohort: Cohort, numbers: dict[int, str],
            f"{len(learners)} learners of {cohort} registered ({len(late)} late)",
            cohort.programme.centre, learners=sorted(learners), late=[lr.pk for lr in late])
     return list(learners.values())
+
+
+def numbers_from_csv(cohort: Cohort, text: str) -> dict[int, str]:
+    """Read registration numbers from a CSV (centre_ref, registration_number) for the
+    learners of this cohort. Every unknown reference is reported; nothing is registered."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    headers = {(h or "").strip().lower().replace(" ", "_"): h for h in reader.fieldnames or []}
+    if not {"centre_ref", "registration_number"} <= set(headers):
+        raise DomainError("The file needs the columns centre_ref and registration_number.")
+    refs = dict(cohort.learners.values_list("centre_ref", "pk"))
+    numbers, problems = {}, []
+    for n, row in enumerate(reader, start=2):
+        ref = (row.get(headers["centre_ref"]) or "").strip()
+        number = (row.get(headers["registration_number"]) or "").strip()
+        if ref not in refs:
+            problems.append(f"Row {n}, centre_ref: {ref or '(empty)'} is not in {cohort}.")
+        elif number:
+            numbers[refs[ref]] = number
+    if problems:
+        raise DomainError(" ".join(problems))
+    if not numbers:
+        raise DomainError("The file has no registration numbers.")
+    return numbers
 
 
 # --- Step 3: checking the awarding body's list -----------------------------------------------

@@ -90,7 +90,16 @@ def cohort_register(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = selectors.get_cohort_for_user(request.user, pk)
     permissions.require(request.user, MANAGE_REGISTRATIONS, cohort)
     status = selectors.cohort_status(cohort, status=LearnerStatus.ENROLLED)
-    if request.method == "POST":
+    if request.method == "POST" and request.FILES:
+        form = forms.CsvUploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            messages.error(request, " ".join(form.errors.get("file", ["Choose a file."])))
+        elif _attempt(request, lambda: services.register_learners(
+                actor=request.user, cohort=cohort,
+                numbers=services.numbers_from_csv(cohort, form.cleaned_data["file"])),
+                "Registration numbers imported."):
+            return redirect("registrations:cohort-detail", cohort.pk)
+    elif request.method == "POST":
         for r in status.rows:
             r.posted = request.POST.get(f"number-{r.learner.pk}", "").strip()[:20]
         numbers = {r.learner.pk: r.posted for r in status.rows}

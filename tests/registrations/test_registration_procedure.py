@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from qmr.audit import AuditEvent
 from qmr.errors import DomainError
@@ -161,3 +162,21 @@ def test_assessment_may_only_be_recorded_for_registered_learners(world, signed):
     require_registered(learner, world.programme)
     with pytest.raises(DomainError, match="not a learner of"):
         require_registered(learner, world.other_programme)
+
+
+def test_registration_numbers_can_be_imported(world, signed, client):
+    refs = list(signed.learners.order_by("centre_ref").values_list("centre_ref", flat=True))
+    text = "centre_ref,registration_number\n" + "\n".join(
+        f"{ref},IMP{i:05d}" for i, ref in enumerate(refs))
+    client.force_login(world["exams"])
+    upload = SimpleUploadedFile("numbers.csv", text.encode())
+    response = client.post(f"/registrations/cohorts/{signed.pk}/register/", {"file": upload})
+    assert response.status_code == 302
+    assert signed.learners.filter(status="registered").count() == 5
+
+
+def test_an_unknown_reference_in_the_numbers_file_registers_no_one(world, signed):
+    with pytest.raises(DomainError, match="Row 3, centre_ref: NOPE is not in"):
+        services.numbers_from_csv(signed, "centre_ref,registration_number\nC000,AB12345\n"
+                                          "NOPE,AB99999")
+    assert not signed.learners.filter(status="registered").exists()
