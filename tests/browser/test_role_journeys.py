@@ -9,7 +9,7 @@ from django.utils.formats import date_format
 from playwright.sync_api import expect
 
 from qmr.demo import DEMO_PASSWORD
-from tests.browser.support import axe_check
+from tests.browser.support import SCREENSHOTS, axe_check
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -148,6 +148,19 @@ def test_quality_nominee_appoints_an_external_reviewer_with_a_last_day(demo, vis
     expect(appointment.first).to_contain_text(f"{later_ends} at 00:00")
     open_all_details(page)
     axe_check(page, "qn-changed-last-day")
+
+    # On a phone (WCAG 1.4.10 reflow, 320 CSS pixels) only a data table may scroll sideways,
+    # inside its own region; the page itself must not.
+    person_page = page.url
+    page.set_viewport_size({"width": 320, "height": 800})
+    for name, url in [("home", "/"), ("settings", f"/centres/{demo.pk}/settings/"),
+                      ("people", f"/centres/{demo.pk}/people/"), ("person", person_page),
+                      ("appoint", f"/centres/{demo.pk}/people/appoint/")]:
+        page.goto(url)
+        open_all_details(page)
+        widths = page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
+        page.screenshot(path=str(SCREENSHOTS / f"qn-320-{name}.png"), full_page=True)
+        assert widths[0] <= widths[1], f"{name} is {widths[0]}px wide at 320px"
     assert visitor.csp_errors == []
 
 
