@@ -16,6 +16,13 @@ TERMS = [
 ]
 
 
+def _weekday(day: date, step: int) -> date:
+    """Move a weekend day to the nearest weekday in the direction `step` (+1 or -1)."""
+    while day.weekday() >= 5:
+        day += timedelta(days=step)
+    return day
+
+
 def academic_year_start(today: date) -> int:
     return today.year if today.month >= 8 else today.year - 1
 
@@ -31,8 +38,9 @@ def ensure_year(centre: Centre, start_year: int) -> AcademicYear:
         y1 = start_year if sm >= 8 else start_year + 1
         y2 = start_year if em >= 8 else start_year + 1
         if not year.terms.filter(name=term).exists():
-            services.add_term(actor=None, year=year, name=term, starts_on=date(y1, sm, sd),
-                              ends_on=date(y2, em, ed))
+            services.add_term(actor=None, year=year, name=term,
+                              starts_on=_weekday(date(y1, sm, sd), 1),
+                              ends_on=_weekday(date(y2, em, ed), -1))
     return year
 
 

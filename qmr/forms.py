@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.db.models import Model
 
 from qmr import permissions
@@ -61,7 +62,7 @@ class AppointForm(forms.Form):
     email = forms.EmailField(label="E-mail address",
                              help_text="They log in with this address. An existing person is "
                              "found by it.")
-    role = forms.ChoiceField(choices=Role.choices)
+    role = forms.ChoiceField(choices=[("", "Choose a role")] + Role.choices)
     scope = forms.ChoiceField(label="Held for",
                               help_text="The whole centre, one subject area or one programme.")
     starts_on = forms.DateField(widget=DateInput, label="First day", required=False)
@@ -81,6 +82,16 @@ class AppointForm(forms.Form):
         if obj is None:
             raise forms.ValidationError("Choose what the role is held for.")
         return obj
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    """Django's form, with labels in the product's words."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Current password"
+        self.fields["new_password1"].label = "New password"
+        self.fields["new_password2"].label = "Confirm new password"
 
 
 class LastDayForm(forms.Form):

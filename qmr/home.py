@@ -67,7 +67,7 @@ def register_core_sections() -> None:
             WorkItem(
                 f"{a.person}'s appointment as {a.get_role_display()} ends",
                 reverse("qmr:person-detail", args=[a.centre_id, a.person_id]),
-                timezone.localdate(a.ends_at) - timedelta(days=1),
+                a.last_day,
             )
             for a in rows
         ]

@@ -1,7 +1,7 @@
 """The centre-wide core: people, centres, sites, years and terms, subject areas,
 collaborative arrangements and role appointments."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
@@ -275,6 +275,13 @@ class Appointment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} — {self.get_role_display()}"
+
+    @property
+    def last_day(self) -> date | None:
+        """The last day the appointment grants anything (ends_at is the moment after it)."""
+        if self.ends_at is None:
+            return None
+        return timezone.localdate(self.ends_at - timedelta(microseconds=1))
 
     @property
     def is_active(self) -> bool:

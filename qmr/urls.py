@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from qmr import views
+from qmr.forms import PasswordChangeForm
 
 app_urls = (
     [
@@ -35,7 +36,8 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True),
          name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("accounts/password/change/", auth_views.PasswordChangeView.as_view(),
+    path("accounts/password/change/",
+         auth_views.PasswordChangeView.as_view(form_class=PasswordChangeForm),
          name="password_change"),
     path("accounts/password/change/done/", auth_views.PasswordChangeDoneView.as_view(),
          name="password_change_done"),

@@ -12,7 +12,7 @@ from qmr import forms, home, permissions, selectors, services
 from qmr.errors import DomainError
 from qmr.history import entries
 from qmr.models import Appointment, Centre
-from qmr.roles import MANAGE_CENTRE, MANAGE_PEOPLE, Role
+from qmr.roles import MANAGE_CENTRE, MANAGE_PEOPLE, VIEW_CENTRE, VIEW_PEOPLE, Role
 
 
 @require_GET
@@ -33,10 +33,13 @@ def home_page(request: HttpRequest) -> HttpResponse:
         {"title": v["section"].title, "items": v["section"].items(request.user, v["appointments"])}
         for v in seen.values()
     ]
-    centres = {a.centre for a in appointments if a.role != Role.LEARNER}
+    centres = [
+        {"centre": c, "people": permissions.can(request.user, VIEW_PEOPLE, c)}
+        for c in sorted({a.centre for a in appointments}, key=lambda c: c.name)
+        if permissions.can(request.user, VIEW_CENTRE, c)
+    ]
     return render(request, "qmr/home.html", {
-        "appointments": appointments, "sections": sections,
-        "centres": sorted(centres, key=lambda c: c.name),
+        "appointments": appointments, "sections": sections, "centres": centres,
     })
 
 

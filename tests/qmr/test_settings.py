@@ -19,8 +19,10 @@ PROD_ENV = {
 
 
 def _manage(*args, env):
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for their session; production never does.
     clean = {k: v for k, v in os.environ.items()
-             if k not in PROD_ENV and not k.startswith("QMR_")}
+             if k not in PROD_ENV and not k.startswith("QMR_")
+             and k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, **env},
                           capture_output=True, text=True, timeout=120)
 
