@@ -125,6 +125,18 @@ class AuditEvent(models.Model):
         raise PermissionError("Audit events are never deleted by the application.")
 
 
+def save_changes(obj: models.Model, fields: dict[str, Any], actor: Any) -> list[str]:
+    """Set the fields that differ and save just those, with history attributed to `actor`.
+    Returns the names changed (empty: nothing was written)."""
+    changed = [k for k, v in fields.items() if getattr(obj, k) != v]
+    for key in changed:
+        setattr(obj, key, fields[key])
+    if changed:
+        with acting_as(actor):
+            obj.save(update_fields=changed)
+    return changed
+
+
 def record_event(
     subject: models.Model,
     code: str,

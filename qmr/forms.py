@@ -11,6 +11,13 @@ from qmr.models import Centre, Nation
 from qmr.roles import Role
 
 
+def describe_errors(form: forms.Form) -> str:
+    """A form's errors in one sentence, for a message after a redirect."""
+    return "; ".join(f"{form.fields[name].label or name}: {' '.join(errors)}"
+                     if name in form.fields else " ".join(errors)
+                     for name, errors in form.errors.items())
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from guardian.models import GroupObjectPermission
 
 from qmr import permissions
-from qmr.audit import acting_as, record_event
+from qmr.audit import acting_as, record_event, save_changes
 from qmr.errors import DomainError, TransitionNotAllowed
 from qmr.models import AcademicYear, Appointment, Centre, Site, Term, User
 from qmr.roles import (
@@ -164,12 +164,8 @@ def update_person(*, actor: User, centre: Centre, person: User, **fields: Any) -
     if not person.appointments.filter(centre=centre).exists():
         raise DomainError("That person holds no appointment at this centre.")
     allowed = {"full_name", "job_title", "email"}
-    changed = [k for k in fields if k in allowed and getattr(person, k) != fields[k]]
-    for key in changed:
-        setattr(person, key, fields[key])
+    changed = save_changes(person, {k: v for k, v in fields.items() if k in allowed}, actor)
     if changed:
-        with acting_as(actor):
-            person.save(update_fields=changed)
         record_event(person, "qmr.person.updated", actor=actor, centre=centre,
                      summary=f"{person}: {', '.join(changed)} changed")
     return person
@@ -179,12 +175,8 @@ def update_person(*, actor: User, centre: Centre, person: User, **fields: Any) -
 def update_centre(*, actor: User | None, centre: Centre, **fields: Any) -> Centre:
     """Change the centre's name, nation or approvals. Needs MANAGE_CENTRE."""
     _check(actor, MANAGE_CENTRE, centre)
-    changed = [k for k, v in fields.items() if getattr(centre, k) != v]
-    for key in changed:
-        setattr(centre, key, fields[key])
+    changed = save_changes(centre, fields, actor)
     if changed:
-        with acting_as(actor):
-            centre.save(update_fields=changed)
         record_event(centre, "qmr.centre.updated", actor=actor, centre=centre,
                      summary=f"Centre details changed: {', '.join(changed)}")
     return centre

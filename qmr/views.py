@@ -187,8 +187,7 @@ def person_edit(request: HttpRequest, centre_id: int, person_id: int) -> HttpRes
         except DomainError as e:
             messages.error(request, str(e))
     else:
-        messages.error(request, "Check the details: " + " ".join(
-            f"{form.fields[f].label}: {' '.join(errs)}" for f, errs in form.errors.items()))
+        messages.error(request, "Check the details: " + forms.describe_errors(form))
     return redirect("qmr:person-detail", centre.pk, person.pk)
 
 

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from qmr import permissions
-from qmr.audit import acting_as, record_event
+from qmr.audit import acting_as, record_event, save_changes
 from qmr.calendar import WorkingDays
 from qmr.errors import DomainError, TransitionNotAllowed
 from qmr.models import User
@@ -445,12 +445,8 @@ def change_details(*, actor: User, learner: Learner, **fields: Any) -> Learner:
     unknown = set(fields) - DETAIL_FIELDS
     if unknown:
         raise DomainError(f"These details cannot be changed here: {', '.join(sorted(unknown))}.")
-    changed = [k for k, v in fields.items() if getattr(learner, k) != v]
-    for key in changed:
-        setattr(learner, key, fields[key])
+    changed = save_changes(learner, fields, actor)
     if changed:
-        with acting_as(actor):
-            learner.save(update_fields=changed)
         _event(learner, "registrations.learner.details_changed", actor,
                f"Details of {learner} changed: {', '.join(changed)}", learner.centre)
     return learner

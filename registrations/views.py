@@ -13,6 +13,7 @@ from qmr import evidence as qmr_evidence
 from qmr import permissions
 from qmr import selectors as qmr_selectors
 from qmr.errors import DomainError
+from qmr.forms import describe_errors
 from qmr.history import entries
 from qmr.models import Centre
 from qmr.roles import (
@@ -71,8 +72,7 @@ def cohort_enrol(request: HttpRequest, pk: int) -> HttpResponse:
                                                          **form.cleaned_data),
                  f"{form.cleaned_data['first_name']} {form.cleaned_data['last_name']} enrolled.")
     else:
-        messages.error(request, "Check the learner's details: " + "; ".join(
-            f"{form.fields[f].label or f}: {' '.join(e)}" for f, e in form.errors.items()))
+        messages.error(request, "Check the learner's details: " + describe_errors(form))
     return redirect("registrations:cohort-detail", cohort.pk)
 
 
@@ -238,8 +238,7 @@ def learner_details(request: HttpRequest, pk: int) -> HttpResponse:
         _attempt(request, lambda: services.change_details(
             actor=request.user, learner=learner, **form.cleaned_data), "Details saved.")
     else:
-        messages.error(request, "Check the details: " + "; ".join(
-            f"{form.fields[f].label or f}: {' '.join(e)}" for f, e in form.errors.items()))
+        messages.error(request, "Check the details: " + describe_errors(form))
     return redirect("registrations:learner-detail", learner.pk)
 
 
