@@ -3,3 +3,22 @@ from django.apps import AppConfig
 
 class AssessmentConfig(AppConfig):
     name = "assessment"
+    verbose_name = "Assessment"
+
+    def ready(self) -> None:
+        from assessment import models as m
+        from qmr import permissions
+        from qmr.models import Centre, SubjectArea
+        from registrations.models import Programme
+
+        via_plan = {Programme: "plan__programme", SubjectArea: "plan__programme__subject_area",
+                    Centre: "plan__programme__centre"}
+        permissions.register(m.AssessmentPlan, {Programme: "programme",
+                                                SubjectArea: "programme__subject_area",
+                                                Centre: "programme__centre"})
+        permissions.register(m.Assignment, via_plan)
+        permissions.register(m.Submission, {s: f"assignment__{p}" for s, p in via_plan.items()})
+        permissions.register(m.Decision, {s: f"submission__assignment__{p}"
+                                          for s, p in via_plan.items()})
+        permissions.register(m.Resubmission, {s: f"submission__assignment__{p}"
+                                              for s, p in via_plan.items()})
