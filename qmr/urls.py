@@ -51,5 +51,6 @@ urlpatterns = [
          name="password_reset_complete"),
     path("healthz/", views.healthz, name="healthz"),
     path("registrations/", include("registrations.urls")),
+    path("assessment/", include("assessment.urls")),
     path("admin/", admin.site.urls),
 ]
