@@ -173,6 +173,7 @@ class EvidenceFile(models.Model):
     size = models.PositiveIntegerField()
 
     objects = AuditedQuerySet.as_manager()
+    history = audited_history()
 
     def __str__(self) -> str:
         return self.name
@@ -212,6 +213,7 @@ class CriterionResult(models.Model):
     feedback = models.TextField(blank=True)
 
     objects = AuditedQuerySet.as_manager()
+    history = audited_history()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["decision", "criterion"],

@@ -73,6 +73,7 @@ def add_assignment(*, actor: User, plan: AssessmentPlan, title: str, criteria: l
                    hand_out_on: date, deadline: date, assessor: User, internal_verifier: User,
                    verify_brief_by: date, scenario: str = "", tasks: str = "",
                    evidence_expected: str = "") -> Assignment:
+    plan = AssessmentPlan.objects.select_for_update().select_related("programme").get(pk=plan.pk)
     programme = plan.programme
     if not may_plan(actor, programme):
         raise permissions.PermissionDenied("Only the Programme Leader or Lead IV plans this.")
@@ -127,6 +128,7 @@ def sign_off_plan(*, actor: User, plan: AssessmentPlan) -> AssessmentPlan:
 @transaction.atomic
 def revise_plan(*, actor: User, plan: AssessmentPlan) -> AssessmentPlan:
     """Start the next version of a signed-off plan: the old version stays as it was."""
+    plan = AssessmentPlan.objects.select_for_update().select_related("programme").get(pk=plan.pk)
     if not may_plan(actor, plan.programme):
         raise permissions.PermissionDenied("Only the Programme Leader or Lead IV plans this.")
     if not plan.signed_off_at:
@@ -160,7 +162,8 @@ def issue_brief(*, actor: User, assignment: Assignment, cohort: Cohort) -> Brief
             "The assignment's assessor or the Programme Leader issues its brief.")
     if cohort.programme_id != programme.pk:
         raise DomainError(f"{cohort} is not a cohort of {programme}.")
-    if not assignment.plan.signed_off_at:
+    if not AssessmentPlan.objects.filter(pk=assignment.plan_id,
+                                         signed_off_at__isnull=False).exists():
         raise DomainError("The assessment plan has not been signed off by the Lead IV yet.")
     checks.run_issue_checks(assignment)
     if BriefIssue.objects.filter(assignment=assignment, cohort=cohort).exists():
@@ -286,6 +289,8 @@ def record_decision(*, actor: User, submission: Submission,
                     can_improve_without_guidance: bool = False) -> Decision:
     """The assessor records, per targeted criterion, achieved or not with feedback, and
     confirms authenticity. Final once recorded."""
+    submission = Submission.objects.select_for_update().select_related(
+        "learner", "assignment__plan__programme").get(pk=submission.pk)
     assignment = submission.assignment
     if actor.pk != assignment.assessor_id or not permissions.can(
             actor, ASSESS, assignment.plan.programme):
