@@ -19,6 +19,7 @@ from assessment.models import (
 )
 from qmr import permissions
 from qmr.roles import (
+    ASSESS,
     DECIDE_APPEALS,
     LEAD_VERIFY,
     PREPARE_REVIEW,
@@ -30,12 +31,15 @@ from registrations.models import Criterion, Learner
 
 READERS = (VERIFY, LEAD_VERIFY, SIGN_CLASS_LIST, PREPARE_REVIEW, DECIDE_APPEALS,
            SIGN_DECLARATION)
+# Plans and briefs are also open to the programme's assessors; learners' work is not.
+PLAN_READERS = (*READERS, ASSESS)
 
 
-def _readable(user: Any, qs: QuerySet, assessor_path: str | None = None) -> QuerySet:
+def _readable(user: Any, qs: QuerySet, assessor_path: str | None = None,
+              perms: tuple = READERS) -> QuerySet:
     """Rows of `qs` the person may read as assessment records."""
     result = qs.none()
-    for perm in READERS:
+    for perm in perms:
         result = result | permissions.visible(user, perm, qs)
     if assessor_path:
         result = result | qs.filter(**{assessor_path: user.pk})
@@ -43,14 +47,15 @@ def _readable(user: Any, qs: QuerySet, assessor_path: str | None = None) -> Quer
 
 
 def plans_for_user(user: Any) -> QuerySet[AssessmentPlan]:
-    return _readable(user, AssessmentPlan.objects.all()).select_related(
+    return _readable(user, AssessmentPlan.objects.all(), perms=PLAN_READERS).select_related(
         "programme", "academic_year", "signed_off_by").annotate(
         assignment_count=Count("assignments")).order_by("programme__title", "-version")
 
 
 def get_plan_for_user(user: Any, pk: int) -> AssessmentPlan:
     plan = _readable(user, AssessmentPlan.objects.select_related(
-        "programme__centre", "academic_year", "signed_off_by")).filter(pk=pk).first()
+        "programme__centre", "academic_year", "signed_off_by"), perms=PLAN_READERS).filter(
+        pk=pk).first()
     if plan is None:
         raise Http404("No such assessment plan.")
     return plan
@@ -71,7 +76,7 @@ def plan_detail(plan: AssessmentPlan) -> dict:
 def get_assignment_for_user(user: Any, pk: int) -> Assignment:
     assignment = _readable(user, Assignment.objects.select_related(
         "plan__programme__centre", "plan__academic_year", "assessor", "internal_verifier"),
-        "assessor_id").filter(pk=pk).first()
+        "assessor_id", perms=PLAN_READERS).filter(pk=pk).first()
     if assignment is None:
         raise Http404("No such assignment.")
     return assignment

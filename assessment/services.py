@@ -151,13 +151,18 @@ def revise_plan(*, actor: User, plan: AssessmentPlan) -> AssessmentPlan:
 
 # --- Issuing, extensions, submissions --------------------------------------------------------
 
+def may_issue(actor: User, assignment: Assignment) -> bool:
+    """The assignment's assessor, or the Programme Leader, hands its brief out."""
+    programme = assignment.plan.programme
+    return (actor.pk == assignment.assessor_id and permissions.can(actor, ASSESS, programme)) \
+        or permissions.can(actor, SIGN_CLASS_LIST, programme)
+
+
 @transaction.atomic
 def issue_brief(*, actor: User, assignment: Assignment, cohort: Cohort) -> BriefIssue:
     """Hand a brief out to a cohort: only a verified brief of a signed-off plan."""
     programme = assignment.plan.programme
-    is_assessor = actor.pk == assignment.assessor_id and permissions.can(actor, ASSESS,
-                                                                         programme)
-    if not (is_assessor or permissions.can(actor, SIGN_CLASS_LIST, programme)):
+    if not may_issue(actor, assignment):
         raise permissions.PermissionDenied(
             "The assignment's assessor or the Programme Leader issues its brief.")
     if cohort.programme_id != programme.pk:

@@ -83,7 +83,7 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "assessment/assignment_detail.html", {
         "assignment": assignment, **selectors.assignment_detail(assignment),
         "may_verify": permissions.can(request.user, VERIFY, programme),
-        "is_assessor": request.user.pk == assignment.assessor_id,
+        "is_assessor": services.may_issue(request.user, assignment),
         "verify_form": forms.VerifyBriefForm(),
     })
 
@@ -107,6 +107,8 @@ def brief_verify(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def brief_issue(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = selectors.get_assignment_for_user(request.user, pk)
+    if not services.may_issue(request.user, assignment):
+        raise PermissionDenied("The assignment's assessor or the Programme Leader issues it.")
     cohort = assignment.plan.programme.cohorts.filter(pk=request.POST.get("cohort")).first()
     if cohort is None:
         messages.error(request, "Choose the cohort to issue the brief to.")
@@ -225,6 +227,8 @@ def resubmission_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def resubmission_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
     resubmission = selectors.get_resubmission_for_user(request.user, pk)
+    programme = resubmission.submission.assignment.plan.programme
+    permissions.require(request.user, LEAD_VERIFY, programme)
     form = forms.ResubmissionDecisionForm(request.POST)
     form.is_valid()
     data = form.cleaned_data
