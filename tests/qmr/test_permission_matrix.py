@@ -8,12 +8,24 @@ from datetime import date
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
+from assessment.models import (
+    AssessmentPlan,
+    Assignment,
+    BriefIssue,
+    Decision,
+    EvidenceFile,
+    Resubmission,
+    Submission,
+)
 from qmr.models import AcademicYear, Appointment
 from registrations.models import (
     Cohort,
+    Criterion,
     ExternalEntry,
     RegistrationCheck,
     RegistrationFlag,
@@ -31,6 +43,9 @@ PEOPLE = {"head", "slt", "nominee", "exams"}
 MANAGE = {"head", "nominee"}
 READ = STAFF - {"reviewer"}  # learner records: VIEW_RECORDS or the Exams Officer's registrations
 CENTRE_WIDE_READ = {"head", "slt", "nominee", "exams"}
+ASSESS_READ = {"head", "slt", "nominee", "leader", "lead_iv", "iv"}  # not the Exams Officer
+PLAN_READ = ASSESS_READ | {"assessor"}
+WORK_READ = PLAN_READ | {"learner"}  # the submission is the learner persona's own
 INDEX = {name: i for i, name in enumerate(sorted(ALL | {"anon"}))}
 
 
@@ -71,6 +86,34 @@ class Target:
         self.flag = RegistrationFlag.objects.create(learner=self.learner, kind="late",
                                                     description="late", raised_by=self.person,
                                                     acknowledge_by=date(2040, 10, 3))
+        self._assessment(world, side, programme)
+
+    def _assessment(self, world: Any, side: str, programme: Any) -> None:
+        """A plan, an issued assignment, a decided submission with a file, a resubmission
+        request. Ours are assessed by the assessor persona, for the learner persona."""
+        criterion = Criterion.objects.create(unit=self.unit, code="P1", band="P", text="x")
+        assessor = world["assessor"] if side == "own" else self.person
+        self.plan = AssessmentPlan.objects.create(programme=programme,
+                                                  academic_year=self.year)
+        self.assignment = Assignment.objects.create(
+            plan=self.plan, title="A1", hand_out_on=date(2040, 9, 10),
+            deadline=date(2040, 10, 10), assessor=assessor,
+            internal_verifier=assessor, verify_brief_by=date(2040, 9, 5))
+        self.assignment.criteria.set([criterion])
+        learner = world["learner"].learner if side == "own" else self.learner
+        learner.cohort = self.cohort
+        learner.save(update_fields=["cohort"])
+        self.issue = BriefIssue.objects.create(assignment=self.assignment, cohort=self.cohort,
+                                               issued_by=assessor, deadline=date(2040, 10, 10))
+        self.submission = Submission.objects.create(
+            assignment=self.assignment, learner=learner, submitted_by=assessor,
+            deadline=date(2040, 10, 10), declaration_signed_at=timezone.now())
+        self.file = EvidenceFile.objects.create(submission=self.submission, name="w.pdf",
+                                                size=3, file=ContentFile(b"pdf", name="w.pdf"))
+        Decision.objects.create(submission=self.submission, assessor=assessor, authentic=True,
+                                feedback="ok")
+        self.resubmission = Resubmission.objects.create(submission=self.submission,
+                                                        requested_by=assessor)
 
 
 def c(t: Target) -> dict:
@@ -163,6 +206,47 @@ ROWS.update({
                                                  "unit_id": t.unit.pk}, "post", lambda p: {},
                                       expect({"leader", "lead_iv"}, 302, READ)),
     "registrations:cohort-attendance": (cohort, "get", None, expect(READ)),
+})
+
+
+def plan(t: Target) -> dict:
+    return {"pk": t.plan.pk}
+
+
+def assignment(t: Target) -> dict:
+    return {"pk": t.assignment.pk}
+
+
+def submission(t: Target) -> dict:
+    return {"pk": t.submission.pk}
+
+
+ROWS.update({
+    "assessment:plan-list": (None, "get", None, dict.fromkeys(ALL, 200)),
+    "assessment:plan-detail": (plan, "get", None, expect(PLAN_READ)),
+    "assessment:plan-action": (lambda t: {"pk": t.plan.pk, "action": "sign-off"}, "post",
+                               lambda p: {}, expect({"lead_iv"}, 302, PLAN_READ)),
+    "assessment:assignment-detail": (assignment, "get", None, expect(PLAN_READ)),
+    "assessment:brief-verify": (assignment, "post", lambda p: {},
+                                expect({"iv", "lead_iv"}, 302, PLAN_READ)),
+    "assessment:brief-issue": (assignment, "post", lambda p: {},
+                               expect({"assessor", "leader"}, 302, PLAN_READ)),
+    "assessment:my-assessing": (None, "get", None, dict.fromkeys(ALL, 200)),
+    "assessment:submission-detail": (submission, "get", None, expect(WORK_READ)),
+    "assessment:submission-decide": (submission, "post", lambda p: {},
+                                     expect({"assessor"}, 302, WORK_READ)),
+    "assessment:submission-action": (lambda t: {"pk": t.submission.pk, "action": "release"},
+                                     "post", lambda p: {},
+                                     expect({"assessor"}, 302, WORK_READ)),
+    "assessment:evidence-download": (lambda t: {"pk": t.file.pk}, "get", None,
+                                     expect(WORK_READ)),
+    "assessment:my-work": (None, "get", None, expect({"learner"})),
+    "assessment:hand-in": (lambda t: {"issue_pk": t.issue.pk}, "post", lambda p: {},
+                           expect({"learner"}, 302)),
+    "assessment:resubmission-list": (None, "get", None, dict.fromkeys(ALL, 200)),
+    "assessment:resubmission-decide": (
+        lambda t: {"pk": t.resubmission.pk, "decision": "authorise"}, "post", lambda p: {},
+        expect({"lead_iv"}, 302, PLAN_READ)),
 })
 
 
