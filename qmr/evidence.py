@@ -54,6 +54,11 @@ EXPECTED = {
     "registrations.identity_checks",
     "registrations.reconciliation",
     "registrations.withdrawals",
+    "assessment.plans_signed_off",
+    "assessment.briefs_verified",
+    "assessment.declarations",
+    "assessment.criterion_decisions",
+    "assessment.tracking",
 }
 
 _providers: dict[str, Provider] = {}
