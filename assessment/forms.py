@@ -9,7 +9,7 @@ from django.db.models import Q
 from qmr.forms import DateInput
 from qmr.models import Appointment, User
 from qmr.roles import ASSESS, ROLE_PERMISSIONS, VERIFY
-from registrations.models import Criterion
+from registrations.models import Criterion, Learner
 
 
 class AssignmentForm(forms.Form):
@@ -69,3 +69,14 @@ class ResubmissionDecisionForm(forms.Form):
                                label="Resubmission deadline")
     reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False,
                              label="Reason (when refusing)")
+
+
+class ExtensionForm(forms.Form):
+    learner = forms.ModelChoiceField(queryset=None)
+    new_deadline = forms.DateField(widget=DateInput, label="New deadline")
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, assignment: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["learner"].queryset = Learner.objects.filter(
+            cohort__brief_issues__assignment=assignment).order_by("last_name", "first_name")

@@ -181,11 +181,20 @@ def issue_brief(*, actor: User, assignment: Assignment, cohort: Cohort) -> Brief
     return issue
 
 
+def may_extend(actor: User, assignment: Assignment) -> bool:
+    return actor.pk == assignment.assessor_id or permissions.can(
+        actor, LEAD_VERIFY, assignment.plan.programme)
+
+
+def may_correct(actor: User, submission: Submission) -> bool:
+    return actor.pk == submission.assignment.assessor_id or permissions.can(
+        actor, LEAD_VERIFY, submission.assignment.plan.programme)
+
+
 @transaction.atomic
 def agree_extension(*, actor: User, assignment: Assignment, learner: Learner,
                     new_deadline: date, reason: str) -> Extension:
-    if actor.pk != assignment.assessor_id and not permissions.can(
-            actor, LEAD_VERIFY, assignment.plan.programme):
+    if not may_extend(actor, assignment):
         raise permissions.PermissionDenied("The assessor or the Lead IV agrees extensions.")
     if new_deadline <= assignment.deadline:
         raise DomainError("An extension must move the deadline later.")
@@ -337,8 +346,7 @@ def correct_decision(*, actor: User, decision: Decision, results: dict[int, tupl
                      feedback: str, reason: str) -> Decision:
     """A correction is a new, attributed decision; the old one stays as it was."""
     submission = decision.submission
-    if not (actor.pk == submission.assignment.assessor_id or permissions.can(
-            actor, LEAD_VERIFY, submission.assignment.plan.programme)):
+    if not may_correct(actor, submission):
         raise permissions.PermissionDenied("The assessor or the Lead IV corrects decisions.")
     if hasattr(decision, "superseded_by"):
         raise TransitionNotAllowed("This decision has already been corrected: correct the "

@@ -246,3 +246,39 @@ def resubmission_decide(request: HttpRequest, pk: int, decision: str) -> HttpRes
     else:
         raise Http404("No such decision.")
     return redirect("assessment:resubmission-list")
+
+
+@login_required
+def extension_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """The assessor (or Lead IV) agrees an extension with a learner, recorded with who agreed."""
+    assignment = selectors.get_assignment_for_user(request.user, pk)
+    if not services.may_extend(request.user, assignment):
+        raise PermissionDenied("The assessor or the Lead IV agrees extensions.")
+    form = forms.ExtensionForm(request.POST or None, assignment=assignment)
+    if request.method == "POST" and form.is_valid() and _attempt(
+            request, lambda: services.agree_extension(actor=request.user, assignment=assignment,
+                                                      **form.cleaned_data),
+            "Extension agreed and recorded."):
+        return redirect("assessment:assignment-detail", assignment.pk)
+    return render(request, "assessment/extension_form.html",
+                  {"assignment": assignment, "form": form,
+                   "extensions": assignment.extensions.select_related("learner", "agreed_by")})
+
+
+@login_required
+def decision_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct a decision: a new, attributed record with its reason; the old one stays."""
+    submission = selectors.get_submission_for_user(request.user, pk)
+    latest = services.latest_decision(submission)
+    if latest is None or not services.may_correct(request.user, submission):
+        raise PermissionDenied("The assessor or the Lead IV corrects a recorded decision.")
+    criteria = list(submission.assignment.criteria.all())
+    if request.method == "POST" and _attempt(request, lambda: services.correct_decision(
+            actor=request.user, decision=latest, results=_results(request, criteria),
+            feedback=request.POST.get("feedback", ""), reason=request.POST.get("reason", "")),
+            "Correction recorded as a new decision."):
+        return redirect("assessment:submission-detail", submission.pk)
+    current = {r.criterion_id: r for r in latest.results.all()}
+    return render(request, "assessment/decision_correct.html", {
+        "submission": submission, "latest": latest,
+        "rows": [(c, current.get(c.pk)) for c in criteria]})

@@ -84,3 +84,27 @@ def test_lead_iv_sees_resubmission_requests(world, client, assessed):
     client.force_login(world["lead_iv"])
     page = client.get("/assessment/resubmissions/").content.decode()
     assert str(submission.learner) in page and "Authorise" in page
+
+
+def test_a_correction_through_the_page_keeps_the_old_decision(world, client, assessed):
+    submission, first = assessed
+    client.force_login(world["lead_iv"])
+    data = {"feedback": "Re-marked after IV", "reason": "IV found P2 met on page 4"}
+    for c in submission.assignment.criteria.all():
+        data[f"achieved-{c.pk}"] = "yes" if c.code in ("P1", "P2") else "no"
+    response = client.post(f"/assessment/submissions/{submission.pk}/correct/", data,
+                           follow=True)
+    assert "Correction recorded" in response.content.decode()
+    latest = services.latest_decision(submission)
+    assert latest.supersedes == first and latest.assessor == world["lead_iv"]
+    assert first.results.filter(achieved=True).count() == 1
+
+
+def test_assessor_agrees_an_extension_through_the_page(world, client, issued, assignment):
+    client.force_login(world["assessor"])
+    learner = world["learner"].learner
+    response = client.post(f"/assessment/assignments/{assignment.pk}/extensions/",
+                           {"learner": learner.pk, "new_deadline": "2026-11-20",
+                            "reason": "Bereavement"}, follow=True)
+    assert "Extension agreed" in response.content.decode()
+    assert assignment.extensions.get().agreed_by == world["assessor"]

@@ -244,6 +244,10 @@ ROWS.update({
     "assessment:hand-in": (lambda t: {"issue_pk": t.issue.pk}, "post", lambda p: {},
                            expect({"learner"}, 302)),
     "assessment:resubmission-list": (None, "get", None, dict.fromkeys(ALL, 200)),
+    "assessment:extension-add": (assignment, "get", None,
+                                 expect({"assessor", "lead_iv"}, 200, PLAN_READ)),
+    "assessment:decision-correct": (submission, "get", None,
+                                    expect({"assessor", "lead_iv"}, 200, WORK_READ)),
     "assessment:resubmission-decide": (
         lambda t: {"pk": t.resubmission.pk, "decision": "authorise"}, "post", lambda p: {},
         expect({"lead_iv"}, 302, PLAN_READ)),
