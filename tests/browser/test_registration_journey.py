@@ -76,7 +76,7 @@ def learner_status(page):
 
 
 def test_cohort_goes_from_enrolment_to_confirmed_registration_and_one_learner_withdraws(
-        demo, visit, live_server):
+        demo, visit):
     from registrations.models import Learner, LearnerStatus
 
     cohort = hsc_cohort()
