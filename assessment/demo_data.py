@@ -6,11 +6,10 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 
 from assessment import services
-from assessment.models import AssessmentPlan
+from assessment.models import AssessmentPlan, Assignment
 from qmr.demo import DemoContext, register
 from qmr.models import User
 from registrations.models import Cohort, LearnerStatus
-from verification.services import verify_brief
 
 
 def _person(email: str) -> User:
@@ -29,7 +28,7 @@ def load_assessment(ctx: DemoContext) -> None:
     plan = services.start_plan(actor=leader, programme=programme, academic_year=year)
     unit3 = programme.units.get(number="3")
     start = cohort.starts_on
-    first = services.add_assignment(
+    services.add_assignment(
         actor=leader, plan=plan, title="Careers in the sports industry",
         criteria=list(unit3.criteria.filter(code__in=["P1", "P2", "M1"])),
         hand_out_on=start + timedelta(days=14), deadline=start + timedelta(days=42),
@@ -44,8 +43,17 @@ def load_assessment(ctx: DemoContext) -> None:
         hand_out_on=start + timedelta(days=70), deadline=start + timedelta(days=100),
         assessor=assessor, internal_verifier=iv, verify_brief_by=start + timedelta(days=60))
     services.sign_off_plan(actor=lead_iv, plan=plan)
-    verify_brief(actor=iv, assignment=first, outcome="fit",
-                 comments="Clear tasks; criteria worded as in the specification.")
+
+
+@register(order=40)
+def load_work(ctx: DemoContext) -> None:
+    """After verification's part has verified the first brief: issue it, hand work in."""
+    cohort = Cohort.objects.get(programme__centre=ctx.centres["main"], programme__code="BSP3X1")
+    first = Assignment.objects.filter(plan__programme=cohort.programme,
+                                      title="Careers in the sports industry").first()
+    if first is None or first.issues.exists():
+        return
+    assessor = _person("r.ng@brookfield.example")
     services.issue_brief(actor=assessor, assignment=first, cohort=cohort)
     learners = list(cohort.learners.filter(status=LearnerStatus.REGISTERED)
                     .order_by("centre_ref")[:6])

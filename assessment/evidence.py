@@ -6,10 +6,9 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from assessment.models import AssessmentPlan, BriefIssue, Decision, Submission
+from assessment.models import AssessmentPlan, Decision, Submission
 from qmr.evidence import Evidence, Record, Status, register
 from registrations.models import Programme
-from verification.models import BriefVerification
 
 STALE_DAYS = 21  # work waiting longer than three weeks for a decision
 
@@ -32,19 +31,6 @@ def plans_signed_off(centre) -> Evidence:
                     f"Lead IV.",
                     [Record(str(p), reverse("assessment:plan-detail", args=[p.pk]))
                      for p in plans])
-
-
-@register("assessment.briefs_verified", "QO.8.2", "Briefs verified before issue")
-def briefs_verified(centre) -> Evidence:
-    verified_before = BriefVerification.objects.filter(
-        assignment=OuterRef("assignment"), outcome=BriefVerification.Outcome.FIT,
-        verified_at__lte=OuterRef("issued_at"))
-    issues = BriefIssue.objects.filter(cohort__programme__centre=centre).annotate(
-        ok=Exists(verified_before))
-    total, done = issues.count(), issues.filter(ok=True).count()
-    return Evidence("QO.8.2", "Briefs verified before issue", _status(done, total) if total
-                    else Status.MISSING,
-                    f"{done} of {total} issued briefs were verified as fit for purpose first.")
 
 
 @register("assessment.declarations", "QO.8.3", "Declarations on assessed work")

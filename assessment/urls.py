@@ -9,7 +9,6 @@ urlpatterns = [
     path("plans/<int:pk>/", views.plan_detail, name="plan-detail"),
     path("plans/<int:pk>/<str:action>/", views.plan_action, name="plan-action"),
     path("assignments/<int:pk>/", views.assignment_detail, name="assignment-detail"),
-    path("assignments/<int:pk>/verify/", views.brief_verify, name="brief-verify"),
     path("assignments/<int:pk>/issue/", views.brief_issue, name="brief-issue"),
     path("assignments/<int:pk>/extensions/", views.extension_add, name="extension-add"),
     path("assessing/", views.my_assessing, name="my-assessing"),

@@ -17,7 +17,6 @@ from qmr.errors import DomainError
 from qmr.forms import describe_errors
 from qmr.roles import LEAD_VERIFY, VERIFY
 from registrations.models import Learner
-from verification import services as verification_services
 
 
 def _attempt(request: HttpRequest, action: Any, done: str) -> bool:
@@ -86,21 +85,6 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "is_assessor": services.may_issue(request.user, assignment),
         "verify_form": forms.VerifyBriefForm(),
     })
-
-
-@login_required
-@require_POST
-def brief_verify(request: HttpRequest, pk: int) -> HttpResponse:
-    assignment = selectors.get_assignment_for_user(request.user, pk)
-    permissions.require(request.user, VERIFY, assignment.plan.programme)
-    form = forms.VerifyBriefForm(request.POST)
-    if form.is_valid():
-        _attempt(request, lambda: verification_services.verify_brief(
-            actor=request.user, assignment=assignment, **form.cleaned_data),
-            "The brief's verification is recorded.")
-    else:
-        messages.error(request, "Say whether the brief is fit for purpose.")
-    return redirect("assessment:assignment-detail", assignment.pk)
 
 
 @login_required

@@ -55,7 +55,7 @@ EXPECTED = {
     "registrations.reconciliation",
     "registrations.withdrawals",
     "assessment.plans_signed_off",
-    "assessment.briefs_verified",
+    "verification.briefs_verified",
     "assessment.declarations",
     "assessment.criterion_decisions",
     "assessment.tracking",

@@ -52,5 +52,6 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("registrations/", include("registrations.urls")),
     path("assessment/", include("assessment.urls")),
+    path("verification/", include("verification.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -7,6 +7,7 @@ class VerificationConfig(AppConfig):
 
     def ready(self) -> None:
         from assessment.checks import register_issue_check
+        from verification import demo_data, evidence  # noqa: F401  (they register)
         from verification.checks import brief_verified
 
         register_issue_check("verification.brief_verified", brief_verified)

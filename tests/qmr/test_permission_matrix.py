@@ -227,7 +227,7 @@ ROWS.update({
     "assessment:plan-action": (lambda t: {"pk": t.plan.pk, "action": "sign-off"}, "post",
                                lambda p: {}, expect({"lead_iv"}, 302, PLAN_READ)),
     "assessment:assignment-detail": (assignment, "get", None, expect(PLAN_READ)),
-    "assessment:brief-verify": (assignment, "post", lambda p: {},
+    "verification:brief-verify": (assignment, "post", lambda p: {},
                                 expect({"iv", "lead_iv"}, 302, PLAN_READ)),
     "assessment:brief-issue": (assignment, "post", lambda p: {},
                                expect({"assessor", "leader"}, 302, PLAN_READ)),
