@@ -19,7 +19,13 @@ def describe_errors(form: forms.Form) -> str:
 
 
 class DateInput(forms.DateInput):
+    """A browser date picker. Its value must be ISO (YYYY-MM-DD) whatever the language, or a
+    pre-filled date would show blank."""
+
     input_type = "date"
+
+    def __init__(self, attrs: dict | None = None, format: str | None = None) -> None:  # noqa: A002
+        super().__init__(attrs, format=format or "%Y-%m-%d")
 
 
 class CentreDetailsForm(forms.Form):

@@ -270,6 +270,10 @@ class RegistrationCheck(models.Model):
     decided_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="+")
     decided_at = models.DateTimeField(null=True, blank=True)
+    changes_made_note = models.TextField(blank=True)
+    changes_made_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT,
+                                        related_name="+")
+    changes_made_at = models.DateTimeField(null=True, blank=True)
 
     objects = AuditedQuerySet.as_manager()
     history = audited_history()

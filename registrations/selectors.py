@@ -85,7 +85,8 @@ class LearnerRow:
 @dataclass
 class CohortStatus:
     cohort: Cohort
-    rows: list[LearnerRow]
+    all_rows: list[LearnerRow]  # the whole cohort: the figures at a glance count these
+    rows: list[LearnerRow]  # the table, as filtered
     fee_multiplier_today: Decimal
     awarding_body_cutoff: date
     latest_sign_off: ClassListSignOff | None
@@ -93,11 +94,11 @@ class CohortStatus:
 
     @property
     def unregistered(self) -> list[LearnerRow]:
-        return [r for r in self.rows if r.learner.status == LearnerStatus.ENROLLED]
+        return [r for r in self.all_rows if r.learner.status == LearnerStatus.ENROLLED]
 
     @property
     def registered(self) -> list[LearnerRow]:
-        return [r for r in self.rows if r.learner.status == LearnerStatus.REGISTERED]
+        return [r for r in self.all_rows if r.learner.status == LearnerStatus.REGISTERED]
 
 
 def cohort_status(cohort: Cohort, *, status: str = "", sort: str = "name") -> CohortStatus:
@@ -105,8 +106,6 @@ def cohort_status(cohort: Cohort, *, status: str = "", sort: str = "name") -> Co
     learners = cohort.learners.select_related("identity_checked_by").order_by(
         *({"name": ["last_name", "first_name"], "status": ["status", "last_name"],
            "ref": ["centre_ref"]}.get(sort, ["last_name"])))
-    if status in LearnerStatus.values:
-        learners = learners.filter(status=status)
     sign_offs = list(ClassListSignOff.objects.filter(cohort=cohort).select_related("signed_by")
                      .prefetch_related(Prefetch("learners", queryset=Learner.objects.only("pk"))))
     on_list = {lr.pk for s in sign_offs for lr in s.learners.all()}
@@ -117,8 +116,10 @@ def cohort_status(cohort: Cohort, *, status: str = "", sort: str = "name") -> Co
         deadline = rules.registration_deadline(learner, cohort, year)
         rows.append(LearnerRow(learner, deadline, (deadline - today).days, learner.pk in on_list))
     check = cohort.checks.select_related("uploaded_by", "decided_by").first()
-    return CohortStatus(cohort, rows, year.fee_multiplier(today), year.registration_cutoff,
-                        sign_offs[0] if sign_offs else None, check)
+    shown = [r for r in rows if r.learner.status == status] if status in LearnerStatus.values \
+        else rows
+    return CohortStatus(cohort, rows, shown, year.fee_multiplier(today),
+                        year.registration_cutoff, sign_offs[0] if sign_offs else None, check)
 
 
 def get_learner_for_user(user: Any, pk: int) -> Learner:
@@ -189,7 +190,8 @@ def exams_queue(user: Any) -> dict:
     signed = ClassListSignOff.learners.through.objects.filter(learner_id=OuterRef("pk"))
     to_register = (permissions.visible(user, MANAGE_REGISTRATIONS, Cohort.objects.all())
                    .annotate(waiting=Count("learners", filter=Q(
-                       learners__status=LearnerStatus.ENROLLED), distinct=True))
+                       learners__status=LearnerStatus.ENROLLED,
+                       learners__class_lists__isnull=False), distinct=True))
                    .filter(waiting__gt=0).select_related("programme").order_by("name"))
     unsigned = permissions.visible(user, MANAGE_REGISTRATIONS, Learner.objects.filter(
         status=LearnerStatus.ENROLLED)).exclude(Exists(signed)).count()

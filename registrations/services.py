@@ -247,7 +247,7 @@ def _decide(actor: User, check: RegistrationCheck, status: str, note: str, code:
     if check.status not in allowed_from:
         raise TransitionNotAllowed(f"This check is already: {check.get_status_display()}.")
     check.status = status
-    check.changes_note = note or check.changes_note
+    check.changes_note = note
     check.decided_by = actor
     check.decided_at = timezone.now()
     with acting_as(actor):
@@ -285,11 +285,21 @@ def request_registration_changes(*, actor: User, check: RegistrationCheck,
 def record_changes_made(*, actor: User, check: RegistrationCheck,
                         note: str = "") -> RegistrationCheck:
     """The Exams Officer has made the changes with the awarding body; the Programme Leader
-    then checks a fresh list."""
-    return _decide(actor, check, RegistrationCheck.Status.CHANGES_MADE, note,
-                   "registrations.check.changes_made",
-                   f"Registration changes for {check.cohort} made", MANAGE_REGISTRATIONS,
-                   (RegistrationCheck.Status.CHANGES_REQUESTED,))
+    then checks a fresh list. The leader's request stays as they wrote it."""
+    check = RegistrationCheck.objects.select_for_update().get(pk=check.pk)
+    permissions.require(actor, MANAGE_REGISTRATIONS, check.cohort)
+    if check.status != RegistrationCheck.Status.CHANGES_REQUESTED:
+        raise TransitionNotAllowed(f"This check is already: {check.get_status_display()}.")
+    check.status = RegistrationCheck.Status.CHANGES_MADE
+    check.changes_made_note, check.changes_made_by = note, actor
+    check.changes_made_at = timezone.now()
+    with acting_as(actor):
+        check.save(update_fields=["status", "changes_made_note", "changes_made_by",
+                                  "changes_made_at"])
+    _event(check, "registrations.check.changes_made", actor,
+           f"Registration changes for {check.cohort} made", check.cohort.programme.centre,
+           note=note)
+    return check
 
 
 # --- Step 4: external assessment entries -----------------------------------------------------

@@ -180,3 +180,25 @@ def test_an_unknown_reference_in_the_numbers_file_registers_no_one(world, signed
         services.numbers_from_csv(signed, "centre_ref,registration_number\nC000,AB12345\n"
                                           "NOPE,AB99999")
     assert not signed.learners.filter(status="registered").exists()
+
+
+def test_the_exams_officers_note_keeps_the_leaders_request(world, signed):
+    services.register_learners(actor=world["exams"], cohort=signed, numbers=numbers_for(signed))
+    check = services.upload_registration_check(
+        actor=world["leader"], cohort=signed, text=export(signed, leave_out={0}),
+        file_name="eol.csv")
+    services.request_registration_changes(actor=world["leader"], check=check,
+                                          note="Learner C000 is missing")
+    services.record_changes_made(actor=world["exams"], check=check, note="Registered again")
+    check.refresh_from_db()
+    assert (check.changes_note, check.decided_by) == ("Learner C000 is missing", world["leader"])
+    assert (check.changes_made_note, check.changes_made_by) == ("Registered again",
+                                                                world["exams"])
+
+
+def test_the_glance_counts_the_whole_cohort_when_the_table_is_filtered(world, client, signed):
+    services.register_learners(actor=world["exams"], cohort=signed,
+                               numbers=dict(list(numbers_for(signed).items())[:2]))
+    client.force_login(world["exams"])
+    page = client.get(f"/registrations/cohorts/{signed.pk}/?status=registered").content.decode()
+    assert "2 of 5 registered" in page
