@@ -32,11 +32,17 @@ class AssessmentPolicy(models.Model):
 class RetakeRule(models.Model):
     """A qualification's retake rules (BTEC Nationals on the NQF allow none by default)."""
 
+    class Authoriser(models.TextChoices):
+        LEAD_IV = "lead_verify", "The Lead Internal Verifier"
+        PROGRAMME_LEADER = "sign_class_list", "The Programme Leader"
+
     programme = models.OneToOneField(Programme, on_delete=models.CASCADE,
                                      related_name="retake_rule")
     allowed = models.BooleanField(default=False)
     max_band = models.CharField(max_length=1, choices=Band.choices, default=Band.PASS,
                                 help_text="The highest grade a retake can earn.")
+    authoriser = models.CharField(max_length=20, choices=Authoriser.choices,
+                                  default=Authoriser.LEAD_IV, help_text="Who authorises one.")
 
     objects = AuditedQuerySet.as_manager()
     history = audited_history()
@@ -221,6 +227,21 @@ class CriterionResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.criterion}: {'achieved' if self.achieved else 'not yet'}"
+
+
+class Retake(models.Model):
+    """A retake authorised under the qualification's RetakeRule."""
+
+    submission = models.OneToOneField(Submission, on_delete=models.PROTECT,
+                                      related_name="retake")
+    authorised_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    authorised_at = models.DateTimeField(default=timezone.now)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    def __str__(self) -> str:
+        return f"Retake of {self.submission}"
 
 
 class Resubmission(models.Model):

@@ -20,6 +20,7 @@ from assessment.models import (
     EvidenceFile,
     Extension,
     Resubmission,
+    Retake,
     RetakeRule,
     Submission,
 )
@@ -252,6 +253,9 @@ def submit_evidence(*, actor: User, assignment: Assignment, learner: Learner,
         rule = RetakeRule.objects.filter(programme=assignment.plan.programme).first()
         if rule is None or not rule.allowed:
             raise DomainError("Retakes are not available for this qualification.")
+        if not Retake.objects.filter(submission__assignment=assignment,
+                                     submission__learner=learner).exists():
+            raise DomainError("A retake must be authorised before the work is handed in.")
     if not files:
         raise DomainError("Attach the work: at least one file.")
     for f in files:
@@ -392,6 +396,32 @@ def confirm_received(*, actor: User, decision: Decision, on: date | None = None)
 
 def latest_decision(submission: Submission) -> Decision | None:
     return submission.decisions.filter(superseded_by__isnull=True).first()
+
+
+# --- Retake ----------------------------------------------------------------------------------
+
+@transaction.atomic
+def authorise_retake(*, actor: User, submission: Submission) -> Retake:
+    """Authorise a retake where the qualification allows one, by the role its rule names."""
+    programme = submission.assignment.plan.programme
+    rule = RetakeRule.objects.filter(programme=programme).first()
+    if rule is None or not rule.allowed:
+        raise DomainError("Retakes are not available for this qualification.")
+    if not permissions.can(actor, rule.authoriser, programme):
+        raise permissions.PermissionDenied(f"{rule.get_authoriser_display()} authorises "
+                                           f"retakes for this qualification.")
+    if submission.attempt == Attempt.RETAKE:
+        raise DomainError("This work is already a retake.")
+    if latest_decision(submission) is None:
+        raise DomainError("The work must be assessed before a retake can be authorised.")
+    if Retake.objects.filter(submission__assignment=submission.assignment,
+                             submission__learner=submission.learner).exists():
+        raise DomainError("A retake has already been authorised for this assignment.")
+    with acting_as(actor):
+        retake = Retake.objects.create(submission=submission, authorised_by=actor)
+    _event(retake, "assessment.retake.authorised", actor, str(retake),
+           submission.learner.centre)
+    return retake
 
 
 # --- Resubmission ----------------------------------------------------------------------------

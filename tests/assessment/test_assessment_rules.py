@@ -8,7 +8,7 @@ import time_machine
 from django.core.exceptions import PermissionDenied
 
 from assessment import services
-from assessment.models import BriefIssue, Decision, Resubmission, Submission
+from assessment.models import BriefIssue, Decision, Resubmission, RetakeRule, Submission
 from qmr.errors import DomainError, TransitionNotAllowed
 from registrations.models import Criterion
 from tests.assessment.conftest import all_results, hand_in, upload
@@ -233,3 +233,19 @@ def test_only_the_lead_iv_authorises(world, issued, assignment):
 def test_retakes_follow_the_qualifications_rules(world, issued, assignment):
     with pytest.raises(DomainError, match="Retakes are not available"):
         hand_in(world, assignment, attempt="retake")
+
+
+def test_a_retake_needs_the_rule_and_the_named_authoriser(world, issued, assignment):
+    submission = hand_in(world, assignment)
+    services.record_decision(actor=world["assessor"], submission=submission,
+                             results=all_results(assignment), feedback="ok", authentic=True)
+    with pytest.raises(DomainError, match="not available"):
+        services.authorise_retake(actor=world["lead_iv"], submission=submission)
+    RetakeRule.objects.create(programme=world.programme, allowed=True, max_band="P",
+                              authoriser=RetakeRule.Authoriser.LEAD_IV)
+    with pytest.raises(DomainError, match="must be authorised"):
+        hand_in(world, assignment, attempt="retake")
+    with pytest.raises(PermissionDenied, match="Lead Internal Verifier authorises"):
+        services.authorise_retake(actor=world["leader"], submission=submission)
+    services.authorise_retake(actor=world["lead_iv"], submission=submission)
+    assert hand_in(world, assignment, attempt="retake").attempt == "retake"
