@@ -239,7 +239,7 @@ def scheme_for(programme: Any) -> GradingScheme:
 
 def cohort_grid(cohort: Cohort, learner: Learner | None = None) -> CohortGrid:
     """Learners down, the programme's units across: each unit's grade, the points and the
-    predicted overall grade. Four queries (a fifth if a retake result is found)."""
+    predicted overall grade. Five queries (a sixth if a retake result is found)."""
     programme = cohort.programme
     per_band = {f"n_{b}": Count("criteria", filter=Q(criteria__band=b)) for b in grading.BANDS}
     units = [
@@ -252,40 +252,52 @@ def cohort_grid(cohort: Cohort, learner: Learner | None = None) -> CohortGrid:
     learners = _learners(cohort, learner)
     column = {u.pk: i for i, u in enumerate(units)}
     scheme = scheme_for(programme)
+    retakes = Submission.objects.filter(learner__cohort_id=cohort.pk, attempt=Attempt.RETAKE)
+    if learner is not None:
+        retakes = retakes.filter(learner_id=learner.pk)
 
-    # Per learner and unit: criteria achieved per band, on any attempt and on attempts other
-    # than a retake (a grade earned on a retake is capped).
-    achieved = Q(achieved=True)
-    first_attempts = ~Q(decision__submission__attempt=Attempt.RETAKE)
+    # Per learner and unit, the criteria achieved in each band (distinct: a criterion may be
+    # achieved in more than one submission). Only if there are retakes, also those achieved on
+    # other attempts, since a grade earned on a retake is capped: counting both costs more.
     counts = {}
     for b in grading.BANDS:
-        band = achieved & Q(criterion__band=b)
+        band = Q(achieved=True, criterion__band=b)
         counts[f"all_{b}"] = Count("criterion_id", distinct=True, filter=band)
-        counts[f"first_{b}"] = Count("criterion_id", distinct=True, filter=band & first_attempts)
-    grouped = (_results(cohort, learner).filter(criterion__unit__programme_id=programme.pk)
+    with_retakes = retakes.exists()
+    if with_retakes:
+        for b in grading.BANDS:
+            band = Q(achieved=True, criterion__band=b) & ~Q(
+                decision__submission__attempt=Attempt.RETAKE)
+            counts[f"first_{b}"] = Count("criterion_id", distinct=True, filter=band)
+    grouped = (_results(cohort, learner)
                .values("decision__submission__learner_id", "criterion__unit_id")
                .annotate(**counts)
                .values_list("decision__submission__learner_id", "criterion__unit_id", *counts))
+
     grades = {lr.pk: [""] * len(units) for lr in learners}
     cap = _Cap(programme.pk)
-    for learner_id, unit_id, all_p, first_p, all_m, first_m, all_d, first_d in grouped:
-        row = grades.get(learner_id)
-        if row is None:
+    memo: dict[tuple, str] = {}  # few distinct (unit, counts): grade each once
+    for learner_id, unit_id, *n in grouped:
+        row, i = grades.get(learner_id), column.get(unit_id)
+        if row is None or i is None:  # a learner who has left, a unit of another programme
             continue
-        i = column[unit_id]
-        totals = units[i].totals
-        every = {"P": all_p, "M": all_m, "D": all_d}
-        first = {"P": first_p, "M": first_m, "D": first_d}
-        if every == first:
-            row[i] = grading.grade_from_counts(every, totals)
-        else:  # something was achieved only on a retake
-            row[i] = grading.best(grading.grade_from_counts(first, totals),
-                                  grading.grade_from_counts(every, totals, cap=cap.band))
+        key = (i, *n)
+        grade = memo.get(key)
+        if grade is None:
+            totals, every = units[i].totals, dict(zip(grading.BANDS, n[:3], strict=True))
+            grade = grading.grade_from_counts(every, totals)
+            if with_retakes and n[:3] != n[3:]:  # something was achieved only on a retake
+                first = dict(zip(grading.BANDS, n[3:], strict=True))
+                grade = grading.best(grading.grade_from_counts(first, totals),
+                                     grading.grade_from_counts(every, totals, cap=cap.band))
+            grade = memo[key] = grade
+        row[i] = grade
 
-    glh = [u.guided_learning_hours for u in units]
+    points_of = {(i, g): grading.unit_points(scheme, u.guided_learning_hours, g)
+                 for i, u in enumerate(units) for g in ("", "U", *grading.BANDS)}
     rows = []
     for lr in learners:
         row = grades[lr.pk]
-        points = sum(grading.unit_points(scheme, glh[i], g) for i, g in enumerate(row) if g)
+        points = sum(points_of[(i, g)] for i, g in enumerate(row))
         rows.append(CohortRow(lr, row, points, grading.overall_grade(scheme, points)))
     return CohortGrid(cohort, units, rows, scheme)

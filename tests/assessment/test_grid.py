@@ -260,9 +260,11 @@ def test_an_assessed_resubmission_replaces_the_pending_state(course, assessed):
 def test_a_grade_earned_on_a_retake_is_capped(course):
     RetakeRule.objects.create(programme=course.world.programme, allowed=True, max_band="P")
     lr = learner(course, "Retaker")
-    decide(course, hand_in(course, "Brief 1", lr), "1", P1=True, P2=False, M1=False)
+    first = hand_in(course, "Brief 1", lr)
+    decide(course, first, "1", P1=True, P2=False, M1=False)
     decide(course, hand_in(course, "Brief 2", lr), "1", D1=True)
     assert grades(grid.unit_grid(course.cohort, course.unit1))["Retaker"] == "U"
+    services.authorise_retake(actor=course.world["lead_iv"], submission=first)
     retake = hand_in(course, "Brief 1", lr, attempt=Attempt.RETAKE)
     decide(course, retake, "1", P1=True, P2=True, M1=True)
     unit_data = grid.unit_grid(course.cohort, course.unit1)
@@ -275,10 +277,11 @@ def test_a_grade_earned_on_a_retake_is_capped(course):
 def test_a_grade_earned_before_the_retake_is_kept(course):
     RetakeRule.objects.create(programme=course.world.programme, allowed=True, max_band="P")
     lr = learner(course, "Keeper")
+    first = hand_in(course, "Brief 2", lr)
     decide(course, hand_in(course, "Brief 1", lr), "1", P1=True, P2=True, M1=True)
-    decide(course, hand_in(course, "Brief 2", lr), "1", D1=False)
-    decide(course, hand_in(course, "Brief 1", lr, attempt=Attempt.RETAKE), "1",
-           P1=True, P2=True, M1=True)
+    decide(course, first, "1", D1=False)
+    services.authorise_retake(actor=course.world["lead_iv"], submission=first)
+    decide(course, hand_in(course, "Brief 2", lr, attempt=Attempt.RETAKE), "1", D1=True)
     assert grades(grid.unit_grid(course.cohort, course.unit1))["Keeper"] == "M"
     assert grid.cohort_grid(course.cohort).rows[0].grades == ["M", ""]
 
