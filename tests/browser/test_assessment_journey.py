@@ -151,6 +151,8 @@ def test_an_assignment_goes_from_plan_to_an_assessed_resubmission(demo, visit, l
     issued = a_page.get_by_role("region", name="Issued to")
     expect(issued).to_contain_text(cohort.name)
     expect(issued).to_contain_text("Rachel Ng")
+    # Issued to its only cohort, the brief is not offered for issue again.
+    expect(a_page.get_by_role("button", name="Issue the brief")).to_have_count(0)
     check_page(a_page, "assessor-issued")
 
     # --- (3) The learner hands in their work with the declaration. ---------------------------
@@ -225,6 +227,12 @@ def test_an_assignment_goes_from_plan_to_an_assessed_resubmission(demo, visit, l
     expect(status(a_page)).to_contain_text("Resubmission requested: the Lead IV decides.")
     expect(a_page.get_by_text(re.compile("Resubmission: Requested"))).to_be_visible()
     check_page(a_page, "assessor-resubmission-requested")
+    # A correction has its own page, which starts from the recorded decision (only looked at).
+    a_page.get_by_role("link", name="Correct this decision").click()
+    expect(h1(a_page)).to_have_text("Correct the decision")
+    expect(a_page.get_by_role("group", name=re.compile(r"^M2\b")).get_by_label(
+        "Not yet achieved", exact=True)).to_be_checked()
+    check_page(a_page, "assessor-correct")
 
     # --- (7) The Lead IV authorises it, within ten term-time working days. -------------------
     lead = visit()
