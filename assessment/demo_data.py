@@ -41,7 +41,12 @@ def load_assessment(ctx: DemoContext) -> None:
         actor=leader, plan=plan, title="Planning my development",
         criteria=list(unit3.criteria.filter(code__in=["P3", "P4", "M2", "D1"])),
         hand_out_on=start + timedelta(days=70), deadline=start + timedelta(days=100),
-        assessor=assessor, internal_verifier=iv, verify_brief_by=start + timedelta(days=60))
+        assessor=assessor, internal_verifier=iv, verify_brief_by=start + timedelta(days=60),
+        scenario="The sports trust offers a development programme to its new trainees.",
+        tasks="1. Carry out a skills audit (P3).\n2. Write a development plan with targets (P4)."
+              "\n3. Analyse how the plan moves you towards your role (M2).\n4. Evaluate the "
+              "plan, justifying your choices (D1).",
+        evidence_expected="A skills audit and a development plan, with a short evaluation.")
     services.sign_off_plan(actor=lead_iv, plan=plan)
 
 
@@ -61,6 +66,7 @@ def load_work(ctx: DemoContext) -> None:
     for n, learner in enumerate(learners):
         submission = services.submit_evidence(
             actor=assessor, assignment=first, learner=learner, declaration=True,
+            handed_in_on=min(ctx.today, first.deadline - timedelta(days=2)),
             files=[services.Upload("report.pdf", ContentFile(b"%PDF-1.4 demo evidence",
                                                              name="report.pdf"), 22)])
         if n >= 4:
@@ -74,4 +80,5 @@ def load_work(ctx: DemoContext) -> None:
             feedback="Your report is well organised and uses relevant examples.")
         services.release_result(actor=assessor, decision=decision)
         if n == 3:
+            services.confirm_received(actor=assessor, decision=decision, on=ctx.today)
             services.request_resubmission(actor=assessor, submission=submission)

@@ -59,7 +59,8 @@ class SubmitForm(forms.Form):
                             "audio, video or ZIP; at most 25 MB each.")
     declaration = forms.BooleanField(
         label="I declare that this work is my own, and that I have acknowledged every source "
-              "and any help I had.")
+              "and any help I had.",
+        error_messages={"required": "Tick the declaration to say the work is your own."})
     ai_tools_used = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False,
                                     label="AI tools used, and how (if any)")
 

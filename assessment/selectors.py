@@ -90,7 +90,8 @@ def assignment_detail(assignment: Assignment) -> dict:
         "submissions": list(assignment.submissions.select_related("learner")
                             .annotate(decided=Count("decisions")).order_by("learner__last_name")),
         "cohorts": list(assignment.plan.programme.cohorts.filter(
-            academic_year=assignment.plan.academic_year)),
+            academic_year=assignment.plan.academic_year).exclude(
+            brief_issues__assignment=assignment)),
     }
 
 

@@ -2,7 +2,7 @@
 transaction with history, records a named event, and refuses in plain words."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 from django.db import transaction
@@ -233,9 +233,11 @@ class Upload:
 @transaction.atomic
 def submit_evidence(*, actor: User, assignment: Assignment, learner: Learner,
                     files: list[Upload], declaration: bool, ai_tools_used: str = "",
-                    attempt: str = Attempt.FIRST) -> Submission:
+                    attempt: str = Attempt.FIRST,
+                    handed_in_on: date | None = None) -> Submission:
     """The learner (or their assessor on their behalf) hands in work with a signed, dated
-    declaration. Late work is accepted and flagged, never capped."""
+    declaration. Late work is accepted and flagged, never capped. The assessor recording work
+    handed in on paper gives the day it was handed in."""
     own = learner.user_id == actor.pk and permissions.can(actor, VIEW_OWN_RECORD,
                                                           learner.centre)
     if not own and actor.pk != assignment.assessor_id:
@@ -271,6 +273,12 @@ def submit_evidence(*, actor: User, assignment: Assignment, learner: Learner,
                           f"({Attempt(attempt).label.lower()}).")
     deadline = _deadline_for(assignment, learner, attempt)
     now = timezone.now()
+    if handed_in_on is not None:
+        if own:
+            raise DomainError("Work you hand in yourself is dated today.")
+        if handed_in_on > timezone.localdate(now):
+            raise DomainError("The day the work was handed in cannot be in the future.")
+        now = timezone.make_aware(datetime.combine(handed_in_on, time(12)))
     with acting_as(actor):
         submission = Submission.objects.create(
             assignment=assignment, learner=learner, attempt=attempt, submitted_by=actor,
@@ -435,6 +443,10 @@ def request_resubmission(*, actor: User, submission: Submission) -> Resubmission
                           f"{submission.get_attempt_display().lower()}.")
     if Resubmission.objects.filter(submission=submission).exists():
         raise DomainError("A resubmission has already been asked for this work.")
+    reasons = _standing_refusals(submission)
+    if reasons:
+        raise DomainError("A resubmission could never be authorised: " + "; ".join(reasons)
+                          + ".")
     with acting_as(actor):
         request = Resubmission.objects.create(submission=submission, requested_by=actor)
     _event(request, "assessment.resubmission.requested", actor, str(request),
@@ -442,21 +454,44 @@ def request_resubmission(*, actor: User, submission: Submission) -> Resubmission
     return request
 
 
-def resubmission_refusals(request: Resubmission, deadline: date) -> list[str]:
-    """Every condition that stops the Lead IV authorising, in words (empty: it may)."""
-    submission = request.submission
+def _standing_refusals(submission: Submission) -> list[str]:
+    """The conditions that do not depend on the deadline chosen."""
     decision = latest_decision(submission)
     reasons = []
     if submission.late:
         reasons.append("the learner did not meet the deadline or an agreed extension")
     if decision is None:
-        reasons.append("the work has not been assessed yet")
-        return reasons
+        return [*reasons, "the work has not been assessed yet"]
     if not decision.can_improve_without_guidance:
         reasons.append("the assessor has not judged that the learner can improve the work "
                        "without further guidance")
     if not (decision.authentic and submission.declaration_signed_at):
         reasons.append("the evidence was not authenticated with a signed declaration")
+    return reasons
+
+
+def latest_resubmission_deadline(submission: Submission) -> date | None:
+    """The last day a resubmission deadline may be set to, or None until the learner has
+    received the result (or when the terms run out)."""
+    decision = latest_decision(submission)
+    if decision is None or decision.received_on is None:
+        return None
+    centre = submission.learner.centre
+    try:
+        latest = WorkingDays(centre).add(decision.received_on,
+                                         policy_for(centre).resubmission_working_days)
+    except DomainError:
+        return None
+    return min(latest, submission.assignment.plan.academic_year.ends_on)
+
+
+def resubmission_refusals(request: Resubmission, deadline: date) -> list[str]:
+    """Every condition that stops the Lead IV authorising, in words (empty: it may)."""
+    submission = request.submission
+    decision = latest_decision(submission)
+    reasons = _standing_refusals(submission)
+    if decision is None:
+        return reasons
     if decision.received_on is None:
         reasons.append("the learner has not yet received the result, and the window counts "
                        "from that day")
@@ -471,7 +506,8 @@ def resubmission_refusals(request: Resubmission, deadline: date) -> list[str]:
     year = submission.assignment.plan.academic_year
     if deadline > latest:
         reasons.append(f"the deadline must be within {days} term-time working days of the "
-                       f"learner receiving the result, that is by {latest:%d %B %Y}")
+                       f"learner receiving the result, that is by {latest.day} "
+                       f"{latest:%B %Y}")
     if deadline > year.ends_on:
         reasons.append(f"the deadline must fall in the same academic year ({year})")
     if deadline <= decision.received_on:

@@ -83,6 +83,7 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "assignment": assignment, **selectors.assignment_detail(assignment),
         "may_verify": permissions.can(request.user, VERIFY, programme),
         "is_assessor": services.may_issue(request.user, assignment),
+        "may_extend": services.may_extend(request.user, assignment),
         "verify_form": forms.VerifyBriefForm(),
     })
 
@@ -180,7 +181,7 @@ def hand_in(request: HttpRequest, issue_pk: int) -> HttpResponse:
     issue = selectors.issue_for_learner(learner, issue_pk)
     form = forms.SubmitForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, "Check your hand-in: " + describe_errors(form))
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect("assessment:my-work")
     upload = request.FILES["files"]
     attempt = Attempt.RESUBMISSION if request.POST.get("attempt") == "resubmission" \

@@ -23,6 +23,8 @@ def verify_brief(*, actor: User, assignment: Assignment, outcome: str,
         raise DomainError("Say whether the brief is fit for purpose.")
     if outcome == BriefVerification.Outcome.NOT_FIT and not comments.strip():
         raise DomainError("Say what needs to change in the brief.")
+    if outcome == BriefVerification.Outcome.FIT and not assignment.tasks.strip():
+        raise DomainError("The brief has no tasks written yet, so it cannot be fit for purpose.")
     with acting_as(actor):
         verification = BriefVerification.objects.create(assignment=assignment, verifier=actor,
                                                          outcome=outcome, comments=comments)

@@ -67,7 +67,7 @@ def assignment(world, plan, unit):
         criteria=list(unit.criteria.filter(code__in=["P1", "P2", "M1"])),
         hand_out_on=date(2026, 10, 5), deadline=date(2026, 11, 6),
         assessor=world["assessor"], internal_verifier=world["iv"],
-        verify_brief_by=date(2026, 10, 1))
+        verify_brief_by=date(2026, 10, 1), tasks="1. Do the work.")
 
 
 @pytest.fixture
@@ -82,7 +82,9 @@ def upload(name="work.pdf"):
 
 
 def hand_in(world, assignment, learner=None, **kw):
+    """The assessor records work handed in on paper, by default on time (2 November)."""
     learner = learner or world["learner"].learner
+    kw.setdefault("handed_in_on", min(date(2026, 11, 2), assignment.deadline))
     return services.submit_evidence(actor=world["assessor"], assignment=assignment,
                                     learner=learner, files=upload(), declaration=True, **kw)
 

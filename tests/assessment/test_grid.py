@@ -133,7 +133,7 @@ def course(world):
             actor=leader, plan=plan, title=title, criteria=[c[t] for t in targets],
             hand_out_on=today - timedelta(days=20), deadline=deadline,
             assessor=world["assessor"], internal_verifier=world["iv"],
-            verify_brief_by=today - timedelta(days=21))
+            verify_brief_by=today - timedelta(days=21), tasks="1. Do the work.")
     services.sign_off_plan(actor=world["lead_iv"], plan=plan)
     for assignment in briefs.values():
         verification_services.verify_brief(actor=world["iv"], assignment=assignment,

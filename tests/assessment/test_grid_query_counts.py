@@ -53,7 +53,7 @@ def planned(world):
             actor=world["leader"], plan=plan, title=f"Brief {number}", criteria=criteria,
             hand_out_on=today - timedelta(days=20), deadline=today + timedelta(days=10),
             assessor=world["assessor"], internal_verifier=world["iv"],
-            verify_brief_by=today - timedelta(days=21)), criteria))
+            verify_brief_by=today - timedelta(days=21), tasks="1. Do the work."), criteria))
     services.sign_off_plan(actor=world["lead_iv"], plan=plan)
     for assignment, _ in briefs:
         verification_services.verify_brief(actor=world["iv"], assignment=assignment,

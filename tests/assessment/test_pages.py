@@ -15,6 +15,7 @@ def assessed(world, issued, assignment):
     submission = hand_in(world, assignment)
     decision = services.record_decision(actor=world["assessor"], submission=submission,
                                         results=all_results(assignment), authentic=True,
+                                        can_improve_without_guidance=True,
                                         feedback="Clear structure; add sources for P2.")
     return submission, decision
 
@@ -74,7 +75,7 @@ def test_hand_in_without_the_declaration_is_refused(world, client, issued):
     upload = SimpleUploadedFile("essay.pdf", b"%PDF-1.4", content_type="application/pdf")
     response = client.post(f"/assessment/my-work/{issued.pk}/hand-in/", {"files": upload},
                            follow=True)
-    assert "declare that this work is my own" in response.content.decode()
+    assert "Tick the declaration to say the work is your own" in response.content.decode()
     assert not Submission.objects.exists()
 
 
