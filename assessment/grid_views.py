@@ -24,22 +24,12 @@ from django.utils.safestring import SafeString, mark_safe
 
 from assessment import grid
 from qmr import permissions
-from qmr.roles import (
-    ASSESS,
-    DECIDE_APPEALS,
-    LEAD_VERIFY,
-    PREPARE_REVIEW,
-    SIGN_CLASS_LIST,
-    SIGN_DECLARATION,
-    VERIFY,
-    VIEW_OWN_RECORD,
-)
+from qmr.roles import ASSESS, ASSESSMENT_READERS, VIEW_OWN_RECORD
 from registrations import selectors
 from registrations.models import Cohort, Learner, Unit
 
 # Roles that read assessment records hold one of these on the cohort.
-GRID_READERS = (ASSESS, VERIFY, LEAD_VERIFY, SIGN_CLASS_LIST, PREPARE_REVIEW, DECIDE_APPEALS,
-                SIGN_DECLARATION)
+GRID_READERS = (ASSESS, *ASSESSMENT_READERS)
 
 # state -> (CSS class, symbol, words). The symbol carries the meaning; colour only repeats it.
 STATES = {

@@ -18,19 +18,10 @@ from assessment.models import (
     Submission,
 )
 from qmr import permissions
-from qmr.roles import (
-    ASSESS,
-    DECIDE_APPEALS,
-    LEAD_VERIFY,
-    PREPARE_REVIEW,
-    SIGN_CLASS_LIST,
-    SIGN_DECLARATION,
-    VERIFY,
-)
+from qmr.roles import ASSESS, ASSESSMENT_READERS, LEAD_VERIFY
 from registrations.models import Criterion, Learner
 
-READERS = (VERIFY, LEAD_VERIFY, SIGN_CLASS_LIST, PREPARE_REVIEW, DECIDE_APPEALS,
-           SIGN_DECLARATION)
+READERS = ASSESSMENT_READERS
 # Plans and briefs are also open to the programme's assessors; learners' work is not.
 PLAN_READERS = (*READERS, ASSESS)
 

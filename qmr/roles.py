@@ -118,6 +118,12 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.STANDARDS_VERIFIER: frozenset({SAMPLE_WORK}),
 }
 
+# Who reads assessment records (decisions, feedback, tracking): the programme's verifiers and
+# leader, and the centre's senior roles. The assignment's own assessor is added per record.
+# The Exams Officer registers learners but does not read their assessment.
+ASSESSMENT_READERS = (VERIFY, LEAD_VERIFY, SIGN_CLASS_LIST, PREPARE_REVIEW, DECIDE_APPEALS,
+                      SIGN_DECLARATION)
+
 # What every appointment grants on its centre whatever its scope, so a programme's assessor
 # can open the centre's home and term dates. Learners and standards verifiers get nothing here.
 CENTRE_BASELINE: dict[str, frozenset[str]] = {

@@ -17,6 +17,8 @@ from qmr.forms import describe_errors
 from qmr.history import entries
 from qmr.models import Centre
 from qmr.roles import (
+    ASSESS,
+    ASSESSMENT_READERS,
     MANAGE_REGISTRATIONS,
     RECEIVE_ESCALATIONS,
     SIGN_CLASS_LIST,
@@ -57,6 +59,7 @@ def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "status": status, "sort": sort, "statuses": LearnerStatus.choices,
         "is_leader": permissions.can(user, SIGN_CLASS_LIST, cohort),
         "is_exams": permissions.can(user, MANAGE_REGISTRATIONS, cohort),
+        "may_track": any(permissions.can(user, p, cohort) for p in (ASSESS, *ASSESSMENT_READERS)),
         "enrol_form": forms.EnrolForm(), "upload_form": forms.CsvUploadForm(),
     })
 
