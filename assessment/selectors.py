@@ -2,6 +2,7 @@
 here once: the assignment's assessor, the programme's verifiers and leader, and the centre's
 senior roles. The Exams Officer registers learners but does not read their feedback."""
 
+from contextlib import suppress
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
@@ -17,7 +18,10 @@ from assessment.models import (
     Resubmission,
     Submission,
 )
+from assessment.policy import policy_for
 from qmr import permissions
+from qmr.calendar import WorkingDays
+from qmr.errors import DomainError
 from qmr.roles import ASSESS, ASSESSMENT_READERS, LEAD_VERIFY
 from registrations.models import Criterion, Learner
 
@@ -152,10 +156,31 @@ def learner_work(user: Any) -> dict:
             "rows": [(i, by_assignment.get(i.assignment_id, [])) for i in issues]}
 
 
-def resubmissions_to_decide(user: Any) -> QuerySet[Resubmission]:
-    return permissions.visible(user, LEAD_VERIFY, Resubmission.objects.filter(
+def resubmissions_to_decide(user: Any) -> list[Resubmission]:
+    """Requests waiting for the Lead IV, each with the day the learner received the result and
+    the last deadline the rules allow (one calendar per centre, so the count stays constant)."""
+    rows = list(permissions.visible(user, LEAD_VERIFY, Resubmission.objects.filter(
         status=Resubmission.Status.REQUESTED)).select_related(
-        "submission__learner", "submission__assignment", "requested_by")
+        "submission__learner__centre", "submission__assignment__plan__academic_year",
+        "requested_by").prefetch_related(Prefetch(
+            "submission__decisions", queryset=Decision.objects.filter(superseded_by__isnull=True),
+            to_attr="current")))
+    calendars: dict[int, tuple] = {}
+    for r in rows:
+        centre = r.submission.learner.centre
+        if centre.pk not in calendars:
+            calendars[centre.pk] = (WorkingDays(centre),
+                                    policy_for(centre).resubmission_working_days)
+        calendar, days = calendars[centre.pk]
+        decision = r.submission.current[0] if r.submission.current else None
+        r.received_on = decision.received_on if decision else None
+        r.latest_deadline = None
+        # When the terms run out no date shows; the refusal on authorising says why.
+        with suppress(DomainError):
+            if r.received_on:
+                r.latest_deadline = min(calendar.add(r.received_on, days),
+                                        r.submission.assignment.plan.academic_year.ends_on)
+    return rows
 
 
 def get_resubmission_for_user(user: Any, pk: int) -> Resubmission:

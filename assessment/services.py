@@ -11,7 +11,6 @@ from django.utils import timezone
 from assessment import checks
 from assessment.models import (
     AssessmentPlan,
-    AssessmentPolicy,
     Assignment,
     Attempt,
     BriefIssue,
@@ -24,6 +23,7 @@ from assessment.models import (
     RetakeRule,
     Submission,
 )
+from assessment.policy import policy_for
 from qmr import permissions
 from qmr.audit import acting_as, record_event
 from qmr.calendar import WorkingDays
@@ -40,11 +40,6 @@ MAX_FILE_BYTES = 25 * 1024 * 1024
 
 def _event(obj: Any, code: str, actor: Any, summary: str, centre: Any, **data: Any) -> None:
     record_event(obj, code, actor=actor, summary=summary, centre=centre, data=data)
-
-
-def policy_for(centre: Any) -> AssessmentPolicy:
-    return AssessmentPolicy.objects.filter(centre=centre).first() or AssessmentPolicy(
-        centre=centre)
 
 
 def may_plan(actor: User, programme: Programme) -> bool:
@@ -468,21 +463,6 @@ def _standing_refusals(submission: Submission) -> list[str]:
     if not (decision.authentic and submission.declaration_signed_at):
         reasons.append("the evidence was not authenticated with a signed declaration")
     return reasons
-
-
-def latest_resubmission_deadline(submission: Submission) -> date | None:
-    """The last day a resubmission deadline may be set to, or None until the learner has
-    received the result (or when the terms run out)."""
-    decision = latest_decision(submission)
-    if decision is None or decision.received_on is None:
-        return None
-    centre = submission.learner.centre
-    try:
-        latest = WorkingDays(centre).add(decision.received_on,
-                                         policy_for(centre).resubmission_working_days)
-    except DomainError:
-        return None
-    return min(latest, submission.assignment.plan.academic_year.ends_on)
 
 
 def resubmission_refusals(request: Resubmission, deadline: date) -> list[str]:
