@@ -1,7 +1,6 @@
 """Assessment pages: plans, assignments and briefs, submissions and decisions, the learner's
 own work, and the Lead IV's resubmission requests. Thin: access -> form -> service."""
 
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,19 +13,10 @@ from assessment import forms, selectors, services
 from assessment.models import Attempt
 from qmr import permissions
 from qmr.errors import DomainError
+from qmr.feedback import attempt
 from qmr.forms import describe_errors
 from qmr.roles import LEAD_VERIFY, VERIFY
 from registrations.models import Learner
-
-
-def _attempt(request: HttpRequest, action: Any, done: str) -> bool:
-    try:
-        action()
-    except DomainError as e:
-        messages.error(request, str(e))
-        return False
-    messages.success(request, done)
-    return True
 
 
 @login_required
@@ -51,7 +41,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     plan = selectors.get_plan_for_user(request.user, pk)
     if action == "sign-off":
-        _attempt(request, lambda: services.sign_off_plan(actor=request.user, plan=plan),
+        attempt(request, lambda: services.sign_off_plan(actor=request.user, plan=plan),
                  "You signed the plan off.")
     elif action == "revise":
         try:
@@ -66,7 +56,7 @@ def plan_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             raise PermissionDenied("Only the Programme Leader or Lead IV plans this.")
         form = forms.AssignmentForm(request.POST, programme=plan.programme)
         if form.is_valid():
-            _attempt(request, lambda: services.add_assignment(
+            attempt(request, lambda: services.add_assignment(
                 actor=request.user, plan=plan, **form.cleaned_data), "Assignment added.")
         else:
             messages.error(request, "Check the assignment: " + describe_errors(form))
@@ -98,7 +88,7 @@ def brief_issue(request: HttpRequest, pk: int) -> HttpResponse:
     if cohort is None:
         messages.error(request, "Choose the cohort to issue the brief to.")
     else:
-        _attempt(request, lambda: services.issue_brief(actor=request.user,
+        attempt(request, lambda: services.issue_brief(actor=request.user,
                                                        assignment=assignment, cohort=cohort),
                  f"The brief was issued to {cohort}.")
     return redirect("assessment:assignment-detail", assignment.pk)
@@ -136,7 +126,7 @@ def submission_decide(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied("Only the assignment's assessor records decisions.")
     criteria = list(submission.assignment.criteria.all())
     results = _results(request, criteria)
-    _attempt(request, lambda: services.record_decision(
+    attempt(request, lambda: services.record_decision(
         actor=request.user, submission=submission, results=results,
         feedback=request.POST.get("feedback", ""),
         authentic=request.POST.get("authentic") == "on",
@@ -164,7 +154,7 @@ def submission_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
     if latest is None and action != "request-resubmission":
         messages.error(request, "There is no decision yet.")
     else:
-        _attempt(request, *actions[action])
+        attempt(request, *actions[action])
     return redirect("assessment:submission-detail", submission.pk)
 
 
@@ -186,7 +176,7 @@ def hand_in(request: HttpRequest, issue_pk: int) -> HttpResponse:
     upload = request.FILES["files"]
     attempt = Attempt.RESUBMISSION if request.POST.get("attempt") == "resubmission" \
         else Attempt.FIRST
-    _attempt(request, lambda: services.submit_evidence(
+    attempt(request, lambda: services.submit_evidence(
         actor=request.user, assignment=issue.assignment, learner=learner,
         files=[services.Upload(upload.name, upload, upload.size)],
         declaration=form.cleaned_data["declaration"],
@@ -221,11 +211,11 @@ def resubmission_decide(request: HttpRequest, pk: int, decision: str) -> HttpRes
         if not data.get("deadline"):
             messages.error(request, "Give the resubmission deadline.")
         else:
-            _attempt(request, lambda: services.authorise_resubmission(
+            attempt(request, lambda: services.authorise_resubmission(
                 actor=request.user, request=resubmission, deadline=data["deadline"]),
                 "Resubmission authorised.")
     elif decision == "refuse":
-        _attempt(request, lambda: services.refuse_resubmission(
+        attempt(request, lambda: services.refuse_resubmission(
             actor=request.user, request=resubmission, reason=data.get("reason", "")),
             "Resubmission refused.")
     else:
@@ -240,7 +230,7 @@ def extension_add(request: HttpRequest, pk: int) -> HttpResponse:
     if not services.may_extend(request.user, assignment):
         raise PermissionDenied("The assessor or the Lead IV agrees extensions.")
     form = forms.ExtensionForm(request.POST or None, assignment=assignment)
-    if request.method == "POST" and form.is_valid() and _attempt(
+    if request.method == "POST" and form.is_valid() and attempt(
             request, lambda: services.agree_extension(actor=request.user, assignment=assignment,
                                                       **form.cleaned_data),
             "Extension agreed and recorded."):
@@ -258,7 +248,7 @@ def decision_correct(request: HttpRequest, pk: int) -> HttpResponse:
     if latest is None or not services.may_correct(request.user, submission):
         raise PermissionDenied("The assessor or the Lead IV corrects a recorded decision.")
     criteria = list(submission.assignment.criteria.all())
-    if request.method == "POST" and _attempt(request, lambda: services.correct_decision(
+    if request.method == "POST" and attempt(request, lambda: services.correct_decision(
             actor=request.user, decision=latest, results=_results(request, criteria),
             feedback=request.POST.get("feedback", ""), reason=request.POST.get("reason", "")),
             "Correction recorded as a new decision."):

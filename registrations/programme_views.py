@@ -11,11 +11,11 @@ from django.views.decorators.http import require_POST
 
 from qmr import permissions
 from qmr.errors import DomainError
+from qmr.feedback import attempt
 from qmr.roles import ASSESS, SIGN_CLASS_LIST
 from registrations import forms, selectors, services, specification
 from registrations.csvdates import parse_date
 from registrations.models import AttendanceMark, LearnerStatus, Programme, Unit
-from registrations.views import _attempt
 
 
 @login_required
@@ -45,7 +45,7 @@ def unit_add(request: HttpRequest, pk: int) -> HttpResponse:
     if not specification.may_edit(request.user, programme):
         raise permissions.PermissionDenied("Only the Programme Leader or Lead IV may do this.")
     if form.is_valid():
-        _attempt(request, lambda: specification.add_unit(
+        attempt(request, lambda: specification.add_unit(
             actor=request.user, programme=programme, **form.cleaned_data), "Unit added.")
     else:
         messages.error(request, "Give the unit's number, title and guided learning hours.")
@@ -68,7 +68,7 @@ def criterion_add(request: HttpRequest, pk: int, unit_id: int) -> HttpResponse:
     programme, unit = _unit(request, pk, unit_id)
     form = forms.CriterionForm(request.POST, prefix=f"u{unit.pk}")
     if form.is_valid():
-        _attempt(request, lambda: specification.add_criterion(
+        attempt(request, lambda: specification.add_criterion(
             actor=request.user, unit=unit, **form.cleaned_data),
             f"Criterion {form.cleaned_data['code'].upper()} added to {unit}.")
     else:
@@ -105,7 +105,7 @@ def cohort_attendance(request: HttpRequest, pk: int) -> HttpResponse:
             raise permissions.PermissionDenied("Only the programme's teachers take its register.")
         marks = {lr.pk: request.POST.get(f"mark-{lr.pk}", "") for lr in learners}
         held_on = request.POST.get("held_on") or str(timezone.localdate())
-        if _attempt(request, lambda: services.record_attendance(
+        if attempt(request, lambda: services.record_attendance(
                 actor=request.user, cohort=cohort, held_on=_date(held_on),
                 title=request.POST.get("title", "").strip()[:150] or "Lesson",
                 marks={k: v for k, v in marks.items() if v}), "Register saved."):

@@ -1,6 +1,5 @@
 """Registration pages. Thin: access -> form -> service -> redirect."""
 
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,6 +12,7 @@ from qmr import evidence as qmr_evidence
 from qmr import permissions
 from qmr import selectors as qmr_selectors
 from qmr.errors import DomainError
+from qmr.feedback import attempt
 from qmr.forms import describe_errors
 from qmr.history import entries
 from qmr.models import Centre
@@ -28,17 +28,6 @@ from qmr.roles import (
 )
 from registrations import forms, importing, selectors, services
 from registrations.models import Learner, LearnerStatus
-
-
-def _attempt(request: HttpRequest, action: Any, done: str) -> bool:
-    """Run a service; show its refusal as it is written. True when it succeeded."""
-    try:
-        action()
-    except DomainError as e:
-        messages.error(request, str(e))
-        return False
-    messages.success(request, done)
-    return True
 
 
 @login_required
@@ -71,7 +60,7 @@ def cohort_enrol(request: HttpRequest, pk: int) -> HttpResponse:
     permissions.require(request.user, MANAGE_REGISTRATIONS, cohort)
     form = forms.EnrolForm(request.POST)
     if form.is_valid():
-        _attempt(request, lambda: services.enrol_learner(actor=request.user, cohort=cohort,
+        attempt(request, lambda: services.enrol_learner(actor=request.user, cohort=cohort,
                                                          **form.cleaned_data),
                  f"{form.cleaned_data['first_name']} {form.cleaned_data['last_name']} enrolled.")
     else:
@@ -83,7 +72,7 @@ def cohort_enrol(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def class_list_sign(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = selectors.get_cohort_for_user(request.user, pk)
-    _attempt(request, lambda: services.sign_class_list(actor=request.user, cohort=cohort),
+    attempt(request, lambda: services.sign_class_list(actor=request.user, cohort=cohort),
              "You signed the class list as accurate. The Exams Officer can now register it.")
     return redirect("registrations:cohort-detail", cohort.pk)
 
@@ -97,7 +86,7 @@ def cohort_register(request: HttpRequest, pk: int) -> HttpResponse:
         form = forms.CsvUploadForm(request.POST, request.FILES)
         if not form.is_valid():
             messages.error(request, " ".join(form.errors.get("file", ["Choose a file."])))
-        elif _attempt(request, lambda: services.register_learners(
+        elif attempt(request, lambda: services.register_learners(
                 actor=request.user, cohort=cohort,
                 numbers=services.numbers_from_csv(cohort, form.cleaned_data["file"])),
                 "Registration numbers imported."):
@@ -109,7 +98,7 @@ def cohort_register(request: HttpRequest, pk: int) -> HttpResponse:
         numbers = {pk: n for pk, n in numbers.items() if n}
         if not numbers:
             messages.error(request, "Type at least one registration number.")
-        elif _attempt(request, lambda: services.register_learners(
+        elif attempt(request, lambda: services.register_learners(
                 actor=request.user, cohort=cohort, numbers=numbers),
                 f"{len(numbers)} learners registered."):
             return redirect("registrations:cohort-detail", cohort.pk)
@@ -163,7 +152,7 @@ def check_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
     if decision not in actions:
         raise Http404("No such decision.")
     action, done = actions[decision]
-    _attempt(request, action, done)
+    attempt(request, action, done)
     return redirect("registrations:check-detail", check.pk)
 
 
@@ -196,7 +185,7 @@ def entry_request(request: HttpRequest, pk: int) -> HttpResponse:
     permissions.require(request.user, SIGN_CLASS_LIST, learner)
     form = forms.EntryForm(request.POST, learner=learner)
     if form.is_valid():
-        _attempt(request, lambda: services.request_entry(actor=request.user, learner=learner,
+        attempt(request, lambda: services.request_entry(actor=request.user, learner=learner,
                                                          **form.cleaned_data),
                  "Entry requested from the Exams Officer.")
     else:
@@ -213,7 +202,7 @@ def entry_move(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     if step not in steps:
         raise Http404("No such step.")
     action, done = steps[step]
-    _attempt(request, lambda: action(actor=request.user, entry=entry), done)
+    attempt(request, lambda: action(actor=request.user, entry=entry), done)
     return redirect("registrations:learner-detail", entry.learner_id)
 
 
@@ -224,7 +213,7 @@ def learner_transfer(request: HttpRequest, pk: int) -> HttpResponse:
     permissions.require(request.user, MANAGE_REGISTRATIONS, learner)
     form = forms.TransferForm(request.POST, learner=learner)
     if form.is_valid():
-        _attempt(request, lambda: services.transfer_learner(
+        attempt(request, lambda: services.transfer_learner(
             actor=request.user, learner=learner, **form.cleaned_data), "Transfer recorded.")
     else:
         messages.error(request, "Choose a cohort or name the other centre.")
@@ -238,7 +227,7 @@ def learner_details(request: HttpRequest, pk: int) -> HttpResponse:
     permissions.require(request.user, MANAGE_REGISTRATIONS, learner)
     form = forms.DetailsForm(request.POST)
     if form.is_valid():
-        _attempt(request, lambda: services.change_details(
+        attempt(request, lambda: services.change_details(
             actor=request.user, learner=learner, **form.cleaned_data), "Details saved.")
     else:
         messages.error(request, "Check the details: " + describe_errors(form))
@@ -253,7 +242,7 @@ def withdrawal_request(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied("You cannot withdraw this learner.")
     form = forms.WithdrawalForm(request.POST)
     if form.is_valid():
-        _attempt(request, lambda: services.request_withdrawal(
+        attempt(request, lambda: services.request_withdrawal(
             actor=request.user, learner=learner, **form.cleaned_data),
             "Withdrawal requested. It takes effect once the Quality Nominee and the Exams "
             "Officer have both signed it off.")
@@ -268,7 +257,7 @@ def withdrawal_sign(request: HttpRequest, pk: int, capacity: str) -> HttpRespons
     withdrawal = selectors.get_withdrawal_for_user(request.user, pk)
     if capacity not in ("nominee", "exams"):
         raise Http404("No such sign-off.")
-    _attempt(request, lambda: services.sign_withdrawal(
+    attempt(request, lambda: services.sign_withdrawal(
         actor=request.user, withdrawal=withdrawal, capacity=capacity), "Signed off.")
     return redirect("registrations:learner-detail", withdrawal.learner_id)
 
@@ -279,7 +268,7 @@ def flag_raise(request: HttpRequest, pk: int) -> HttpResponse:
     learner = selectors.get_learner_for_user(request.user, pk)
     form = forms.FlagForm(request.POST)
     if form.is_valid():
-        _attempt(request, lambda: services.flag_registration(
+        attempt(request, lambda: services.flag_registration(
             actor=request.user, learner=learner, **form.cleaned_data),
             "Flag raised. The Head of Centre has been told and must acknowledge it within "
             "two working days.")
@@ -292,7 +281,7 @@ def flag_raise(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def flag_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
     flag = selectors.get_flag_for_user(request.user, pk)
-    _attempt(request, lambda: services.acknowledge_flag(actor=request.user, flag=flag),
+    attempt(request, lambda: services.acknowledge_flag(actor=request.user, flag=flag),
              "Acknowledged.")
     return redirect("registrations:learner-detail", flag.learner_id)
 
