@@ -174,13 +174,13 @@ def hand_in(request: HttpRequest, issue_pk: int) -> HttpResponse:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect("assessment:my-work")
     upload = request.FILES["files"]
-    attempt = Attempt.RESUBMISSION if request.POST.get("attempt") == "resubmission" \
+    kind = Attempt.RESUBMISSION if request.POST.get("attempt") == "resubmission" \
         else Attempt.FIRST
     attempt(request, lambda: services.submit_evidence(
         actor=request.user, assignment=issue.assignment, learner=learner,
         files=[services.Upload(upload.name, upload, upload.size)],
         declaration=form.cleaned_data["declaration"],
-        ai_tools_used=form.cleaned_data["ai_tools_used"], attempt=attempt),
+        ai_tools_used=form.cleaned_data["ai_tools_used"], attempt=kind),
         "Handed in. Your assessor has it now.")
     return redirect("assessment:my-work")
 
