@@ -371,6 +371,7 @@ def release_result(*, actor: User, decision: Decision) -> Decision:
         raise permissions.PermissionDenied("The assessor releases the result.")
     if decision.released_at:
         raise TransitionNotAllowed("This result has already been released.")
+    checks.run_release_checks(decision)
     decision.released_at = timezone.now()
     with acting_as(actor):
         decision.save(update_fields=["released_at"])

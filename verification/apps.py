@@ -6,8 +6,24 @@ class VerificationConfig(AppConfig):
     verbose_name = "Internal and standards verification"
 
     def ready(self) -> None:
-        from assessment.checks import register_issue_check
+        from assessment.checks import register_issue_check, register_release_check
         from verification import demo_data, evidence  # noqa: F401  (they register)
-        from verification.checks import brief_verified
+        from verification.checks import brief_verified, sample_verified
 
         register_issue_check("verification.brief_verified", brief_verified)
+        register_release_check("verification.sample_verified", sample_verified)
+
+        from qmr import permissions
+        from qmr.models import Centre, SubjectArea
+        from registrations.models import Programme
+        from verification import models as m
+
+        via_submission = {Programme: "submission__assignment__plan__programme",
+                          SubjectArea: "submission__assignment__plan__programme__subject_area",
+                          Centre: "submission__assignment__plan__programme__centre"}
+        for model in (m.IVSample, m.DecisionVerification):
+            permissions.register(model, via_submission)
+        permissions.register(m.RemedialAction, {s: f"verification__{p}"
+                                                for s, p in via_submission.items()})
+        permissions.register(m.LeadIVRegistration, {SubjectArea: "subject_area",
+                                                    Centre: "subject_area__centre"})

@@ -31,3 +31,123 @@ class BriefVerification(models.Model):
 
     def __str__(self) -> str:
         return f"IV of the brief {self.assignment}: {self.get_outcome_display()}"
+
+
+class LeadIVRegistration(models.Model):
+    """A subject area's Lead IV for one academic year: registered with the awarding body,
+    standardised, with a named cover or successor."""
+
+    subject_area = models.ForeignKey("qmr.SubjectArea", on_delete=models.PROTECT,
+                                     related_name="lead_iv_registrations")
+    academic_year = models.ForeignKey("qmr.AcademicYear", on_delete=models.PROTECT,
+                                      related_name="+")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                               related_name="+")
+    registered_on = models.DateField(help_text="When the awarding body registered them.")
+    standardised_on = models.DateField(null=True, blank=True)
+    standardisation_evidence = models.TextField(blank=True)
+    cover = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                              on_delete=models.PROTECT, related_name="+",
+                              help_text="Who covers, or succeeds, the Lead IV.")
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["subject_area", "academic_year"],
+                                               name="one_lead_iv_per_area_and_year")]
+
+    def __str__(self) -> str:
+        return f"Lead IV {self.person} for {self.subject_area} ({self.academic_year})"
+
+
+class IVSample(models.Model):
+    """A piece of assessed work chosen for internal verification; it goes back to the learner
+    only once verified."""
+
+    submission = models.OneToOneField("assessment.Submission", on_delete=models.PROTECT,
+                                      related_name="iv_sample")
+    verifier = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                 related_name="+")
+    due_on = models.DateField()
+    chosen_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                  related_name="+")
+    chosen_at = models.DateTimeField(default=timezone.now)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    def __str__(self) -> str:
+        return f"IV sample: {self.submission}"
+
+
+class DecisionVerification(models.Model):
+    """The IV's check of an assessor's decision, criterion by criterion."""
+
+    submission = models.ForeignKey("assessment.Submission", on_delete=models.PROTECT,
+                                   related_name="verifications")
+    decision = models.ForeignKey("assessment.Decision", on_delete=models.PROTECT,
+                                 related_name="verifications")
+    verifier = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                 related_name="+")
+    verified_at = models.DateTimeField(default=timezone.now)
+    authenticity_confirmed = models.BooleanField(
+        help_text="Learner and assessor both confirmed the work is the learner's own.")
+    collusion_or_plagiarism = models.BooleanField(default=False)
+    feedback_links_to_criteria = models.BooleanField()
+    feedback_justifies_awards = models.BooleanField()
+    feedback_avoids_improvement_actions = models.BooleanField()
+    agrees = models.BooleanField(help_text="Every decision checked was accurate.")
+    comments = models.TextField(blank=True)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    class Meta:
+        ordering = ["-verified_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"IV of {self.submission}"
+
+
+class CriterionCheck(models.Model):
+    verification = models.ForeignKey(DecisionVerification, on_delete=models.PROTECT,
+                                     related_name="checks")
+    criterion = models.ForeignKey("registrations.Criterion", on_delete=models.PROTECT,
+                                  related_name="+")
+    accurate = models.BooleanField()
+    comment = models.TextField(blank=True)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {'accurate' if self.accurate else 'not accurate'}"
+
+
+class RemedialAction(models.Model):
+    class Kind(models.TextChoices):
+        REASSESS = "reassess", "Re-assess the work"
+        TRAINING = "training", "Assessor training"
+        RESAMPLE = "resample", "Wider re-sample across the cohort"
+
+    verification = models.ForeignKey(DecisionVerification, on_delete=models.PROTECT,
+                                     related_name="actions")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    description = models.TextField()
+    due_on = models.DateField()
+    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                  related_name="+")
+    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="+")
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closure_note = models.TextField(blank=True)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} by {self.due_on:%d %b %Y}"
