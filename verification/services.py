@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -193,3 +194,22 @@ def record_standardisation(*, actor: User, registration: LeadIVRegistration, on:
     record_event(registration, "verification.lead_iv.standardised", actor=actor,
                  centre=registration.subject_area.centre, summary=f"{registration} standardised")
     return registration
+
+
+@transaction.atomic
+def take_proposed_sample(*, actor: User, programme: Any, submission_ids: list[int],
+                         due_on: date) -> list[IVSample]:
+    """Put the proposed work in the sample, each with the assignment's IV as verifier (or the
+    person taking the sample where the IV assessed it). Work already sampled is skipped."""
+    permissions.require(actor, VERIFY, programme)
+    chosen = []
+    work = Submission.objects.filter(pk__in=submission_ids,
+                                     assignment__plan__programme=programme).select_related(
+        "assignment__internal_verifier").exclude(iv_sample__isnull=False)
+    for submission in work:
+        verifier = submission.assignment.internal_verifier
+        if verifier.pk == submission.assignment.assessor_id:
+            verifier = actor
+        chosen.append(choose_for_sample(actor=actor, submission=submission, verifier=verifier,
+                                        due_on=due_on))
+    return chosen

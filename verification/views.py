@@ -2,16 +2,21 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.dateparse import parse_date
 from django.views.decorators.http import require_POST
 
 from assessment import selectors as assessment_selectors
 from assessment.forms import VerifyBriefForm
 from qmr import permissions
 from qmr.errors import DomainError
-from qmr.roles import VERIFY
-from verification import services
+from qmr.feedback import attempt
+from qmr.roles import LEAD_VERIFY, VERIFY
+from registrations.models import Programme
+from verification import selectors, services
+from verification.models import DecisionVerification, RemedialAction
 
 
 @login_required
@@ -30,3 +35,88 @@ def brief_verify(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "The brief's verification is recorded.")
     return redirect("assessment:assignment-detail", assignment.pk)
+
+
+@login_required
+def programme_iv(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = selectors.get_programme_for_verifier(request.user, pk)
+    return render(request, "verification/programme_iv.html", {
+        "v": selectors.sample_view(programme),
+        "is_lead": permissions.can(request.user, LEAD_VERIFY, programme),
+        "today": timezone.localdate(),
+    })
+
+
+@login_required
+@require_POST
+def take_sample(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = selectors.get_programme_for_verifier(request.user, pk)
+    ids = [int(i) for i in request.POST.getlist("submission") if i.isdigit()]
+    due_on = parse_date(request.POST.get("due_on", ""))
+    if not ids or due_on is None:
+        messages.error(request, "Choose the work to sample and the date it is due.")
+    else:
+        attempt(request, lambda: services.take_proposed_sample(
+            actor=request.user, programme=programme, submission_ids=ids, due_on=due_on),
+            "The work is in the sample. Each piece goes back to the learner once verified.")
+    return redirect("verification:programme-iv", programme.pk)
+
+
+@login_required
+def my_verifications(request: HttpRequest) -> HttpResponse:
+    return render(request, "verification/my_verifications.html", {
+        "samples": selectors.my_verifications(request.user), "today": timezone.localdate(),
+        "programmes": permissions.visible(request.user, VERIFY, Programme.objects.all())})
+
+
+@login_required
+def verify_decision(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = selectors.get_sample_for_verifier(request.user, pk)
+    decision = submission.decisions.filter(superseded_by__isnull=True).first()
+    if decision is None:
+        raise Http404("This work has not been assessed yet.")
+    results = list(decision.results.select_related("criterion"))
+    if request.method == "POST":
+        checks = {r.criterion_id: (request.POST.get(f"accurate-{r.criterion_id}") == "yes",
+                                   request.POST.get(f"comment-{r.criterion_id}", ""))
+                  for r in results}
+        feedback = services.Feedback(**{f: request.POST.get(f) == "on" for f in (
+            "authenticity_confirmed", "links_to_criteria", "justifies_awards",
+            "avoids_improvement_actions", "collusion_or_plagiarism")})
+        if attempt(request, lambda: services.verify_decision(
+                actor=request.user, submission=submission, checks=checks, feedback=feedback,
+                comments=request.POST.get("comments", "")), "Verification recorded."):
+            return redirect("verification:verify-decision", submission.pk)
+    return render(request, "verification/verify_decision.html", {
+        "submission": submission, "decision": decision, "results": results,
+        "verifications": list(submission.verifications.select_related("verifier")
+                              .prefetch_related("checks__criterion", "actions")),
+        "kinds": RemedialAction.Kind.choices,
+    })
+
+
+@login_required
+@require_POST
+def action_raise(request: HttpRequest, pk: int) -> HttpResponse:
+    verification = get_object_or_404(
+        permissions.visible(request.user, VERIFY, DecisionVerification.objects.all()), pk=pk)
+    due_on = parse_date(request.POST.get("due_on", ""))
+    if due_on is None:
+        messages.error(request, "Give the action's target date.")
+    else:
+        attempt(request, lambda: services.raise_remedial_action(
+            actor=request.user, verification=verification, kind=request.POST.get("kind", ""),
+            description=request.POST.get("description", ""), due_on=due_on),
+            "Remedial action raised. The Lead IV closes it once done.")
+    return redirect("verification:verify-decision", verification.submission_id)
+
+
+@login_required
+@require_POST
+def action_close(request: HttpRequest, pk: int) -> HttpResponse:
+    action = selectors.get_action_for_lead(request.user, pk)
+    attempt(request, lambda: services.close_remedial_action(
+        actor=request.user, action=action, note=request.POST.get("note", "")),
+        "Action closed.")
+    return redirect("verification:programme-iv",
+                    action.verification.submission.assignment.plan.programme_id)

@@ -34,6 +34,7 @@ from registrations.models import (
 )
 from tests.conftest import PERSONAS, appoint
 from tests.factories import LearnerFactory
+from verification.models import DecisionVerification, RemedialAction
 
 pytestmark = pytest.mark.django_db
 
@@ -114,6 +115,14 @@ class Target:
                                 feedback="ok")
         self.resubmission = Resubmission.objects.create(submission=self.submission,
                                                         requested_by=assessor)
+        self.verification = DecisionVerification.objects.create(
+            submission=self.submission, decision=self.submission.decisions.get(),
+            verifier=assessor, authenticity_confirmed=True, feedback_links_to_criteria=True,
+            feedback_justifies_awards=True, feedback_avoids_improvement_actions=True,
+            agrees=False)
+        self.action = RemedialAction.objects.create(
+            verification=self.verification, kind="reassess", description="x",
+            due_on=date(2040, 10, 1), raised_by=assessor)
 
 
 def c(t: Target) -> dict:
@@ -252,6 +261,16 @@ ROWS.update({
                              None, expect(PLAN_READ | {"learner"}, 200, {"exams"})),
     "assessment:grid-unit-csv": (lambda t: {"cohort_id": t.cohort.pk, "unit_id": t.unit.pk},
                                  "get", None, expect(PLAN_READ | {"learner"}, 200, {"exams"})),
+    "verification:programme-iv": (lambda t: {"pk": t.cohort.programme_id}, "get", None,
+                                  expect({"iv", "lead_iv"})),
+    "verification:take-sample": (lambda t: {"pk": t.cohort.programme_id}, "post", lambda p: {},
+                                 expect({"iv", "lead_iv"}, 302)),
+    "verification:my-verifications": (None, "get", None, dict.fromkeys(ALL, 200)),
+    "verification:verify-decision": (submission, "get", None, expect({"iv", "lead_iv"})),
+    "verification:action-raise": (lambda t: {"pk": t.verification.pk}, "post", lambda p: {},
+                                  expect({"iv", "lead_iv"}, 302)),
+    "verification:action-close": (lambda t: {"pk": t.action.pk}, "post", lambda p: {},
+                                  expect({"lead_iv"}, 302)),
     "assessment:extension-add": (assignment, "get", None,
                                  expect({"assessor", "lead_iv"}, 200, PLAN_READ)),
     "assessment:decision-correct": (submission, "get", None,

@@ -1,0 +1,131 @@
+"""Read queries for verification pages: the year's assessed work as sampling candidates, what
+the sample covers, and each verifier's work to do."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from assessment import grading
+from assessment.models import CriterionResult, Decision, Submission
+from qmr import permissions
+from qmr.models import AcademicYear, Appointment, User
+from qmr.roles import LEAD_VERIFY, VERIFY, Role
+from registrations.models import Programme, Unit
+from verification.models import DecisionVerification, IVSample, RemedialAction
+from verification.sampling import Assessor, Candidate, Coverage, coverage, propose_sample
+
+NEW_ASSESSOR_DAYS = 365  # appointed as assessor within the last year: sampled more
+
+
+def get_programme_for_verifier(user: Any, pk: int) -> Programme:
+    programme = permissions.visible(user, VERIFY, Programme.objects.select_related(
+        "centre", "subject_area")).filter(pk=pk).first()
+    if programme is None:
+        raise Http404("No such programme.")
+    return programme
+
+
+def current_year(programme: Programme) -> AcademicYear | None:
+    today = timezone.localdate()
+    years = list(programme.centre.academic_years.all())
+    return next((y for y in years if y.contains(today)), years[0] if years else None)
+
+
+def candidates(programme: Programme, year: AcademicYear) -> tuple[list[Candidate], list]:
+    """The year's assessed work (latest decisions) as sampling candidates (four queries)."""
+    current = Decision.objects.filter(superseded_by__isnull=True).prefetch_related(
+        Prefetch("results", queryset=CriterionResult.objects.select_related("criterion")))
+    work = Submission.objects.filter(
+        assignment__plan__programme=programme, assignment__plan__academic_year=year,
+    ).select_related("learner").prefetch_related(Prefetch("decisions", queryset=current,
+                                                          to_attr="current"))
+    found = []
+    for s in work:
+        if not s.current:
+            continue
+        decision = s.current[0]
+        results = list(decision.results.all())
+        achieved = {r.criterion.code for r in results if r.achieved}
+        band = grading.unit_grade(achieved, [(r.criterion.code, r.criterion.band)
+                                             for r in results])
+        found.append(Candidate(
+            submission_id=s.pk, assessor_id=decision.assessor_id,
+            assignment_id=s.assignment_id,
+            unit_ids=frozenset(r.criterion.unit_id for r in results),
+            criterion_ids=frozenset(r.criterion_id for r in results),
+            site_id=s.learner.site_id, band=band, attempt=s.attempt))
+    since = timezone.localdate() - timedelta(days=NEW_ASSESSOR_DAYS)
+    ids = {c.assessor_id for c in found}
+    new = set(Appointment.objects.filter(person_id__in=ids, role=Role.ASSESSOR,
+                                         starts_on__gte=since).values_list("person_id",
+                                                                           flat=True))
+    return found, [Assessor(i, new=i in new) for i in sorted(ids)]
+
+
+@dataclass
+class SampleView:
+    programme: Programme
+    year: AcademicYear | None
+    population: int
+    sampled: set[int]
+    verified: set[int]
+    proposal: list[int]
+    coverage: Coverage | None
+    assessors: dict[int, User]
+    units: list[Unit]
+    open_actions: list[RemedialAction]
+
+    @property
+    def rows(self) -> list[tuple[User, list[tuple[Unit, int]]]]:
+        """The assessors × units picture: sampled work per pair."""
+        matrix = self.coverage.matrix if self.coverage else {}
+        return [(person, [(u, matrix.get((pk, u.pk), 0)) for u in self.units])
+                for pk, person in sorted(self.assessors.items(), key=lambda kv: str(kv[1]))]
+
+
+def sample_view(programme: Programme) -> SampleView:
+    year = current_year(programme)
+    found, assessors = candidates(programme, year) if year else ([], [])
+    ids = {c.submission_id for c in found}
+    sampled = set(IVSample.objects.filter(submission_id__in=ids).values_list("submission_id",
+                                                                             flat=True))
+    verified = set(DecisionVerification.objects.filter(submission_id__in=ids).values_list(
+        "submission_id", flat=True))
+    proposal = propose_sample(found, assessors) if found else []
+    people = User.objects.in_bulk([a.id for a in assessors])
+    return SampleView(
+        programme, year, len(found), sampled, verified, proposal,
+        coverage(sampled | verified, found, assessors) if found else None, people,
+        list(programme.units.filter(externally_assessed=False).order_by("id")),
+        list(RemedialAction.objects.filter(
+            verification__submission__assignment__plan__programme=programme,
+            closed_at__isnull=True).select_related("verification__submission__learner",
+                                                   "raised_by")))
+
+
+def my_verifications(user: Any) -> QuerySet[IVSample]:
+    """Sampled work waiting for this verifier, soonest first."""
+    return IVSample.objects.filter(verifier=user).exclude(
+        submission__verifications__isnull=False).select_related(
+        "submission__learner", "submission__assignment").order_by("due_on")
+
+
+def get_sample_for_verifier(user: Any, submission_pk: int) -> Submission:
+    submission = permissions.visible(user, VERIFY, Submission.objects.select_related(
+        "learner", "assignment__plan__programme__centre", "assignment__assessor")).filter(
+        pk=submission_pk).first()
+    if submission is None:
+        raise Http404("No such work.")
+    return submission
+
+
+def get_action_for_lead(user: Any, pk: int) -> RemedialAction:
+    action = permissions.visible(user, LEAD_VERIFY, RemedialAction.objects.select_related(
+        "verification__submission__assignment__plan__programme")).filter(pk=pk).first()
+    if action is None:
+        raise Http404("No such action.")
+    return action
