@@ -78,6 +78,11 @@ class SampleView:
     assessors: dict[int, User]
     units: list[Unit]
     open_actions: list[RemedialAction]
+    work: dict[int, Submission]  # the proposed work, to name it
+
+    @property
+    def proposed(self) -> list[tuple[int, Submission | None]]:
+        return [(pk, self.work.get(pk)) for pk in self.proposal]
 
     @property
     def rows(self) -> list[tuple[User, list[tuple[Unit, int]]]]:
@@ -97,14 +102,16 @@ def sample_view(programme: Programme) -> SampleView:
         "submission_id", flat=True))
     proposal = propose_sample(found, assessors) if found else []
     people = User.objects.in_bulk([a.id for a in assessors])
+    taught = {u for c in found for u in c.unit_ids}  # units with assessed work this year
     return SampleView(
         programme, year, len(found), sampled, verified, proposal,
         coverage(sampled | verified, found, assessors) if found else None, people,
-        list(programme.units.filter(externally_assessed=False).order_by("id")),
+        list(programme.units.filter(pk__in=taught).order_by("id")),
         list(RemedialAction.objects.filter(
             verification__submission__assignment__plan__programme=programme,
             closed_at__isnull=True).select_related("verification__submission__learner",
-                                                   "raised_by")))
+                                                   "raised_by")),
+        Submission.objects.select_related("learner", "assignment").in_bulk(proposal))
 
 
 def my_verifications(user: Any) -> QuerySet[IVSample]:
