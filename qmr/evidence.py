@@ -56,6 +56,8 @@ EXPECTED = {
     "registrations.withdrawals",
     "assessment.plans_signed_off",
     "verification.briefs_verified",
+    "verification.lead_ivs",
+    "verification.remedial_actions",
     "assessment.declarations",
     "assessment.criterion_decisions",
     "assessment.tracking",

@@ -151,3 +151,27 @@ class RemedialAction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} by {self.due_on:%d %b %Y}"
+
+
+class StandardisationMeeting(models.Model):
+    """A standardisation meeting: units and sample work looked at, who took part, what was
+    agreed."""
+
+    subject_area = models.ForeignKey("qmr.SubjectArea", on_delete=models.PROTECT,
+                                     related_name="standardisation_meetings")
+    held_on = models.DateField()
+    units = models.ManyToManyField("registrations.Unit", related_name="+")
+    sample_looked_at = models.TextField(help_text="The sample work looked at.")
+    outcomes = models.TextField(help_text="What was agreed.")
+    participants = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="+")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    class Meta:
+        ordering = ["-held_on"]
+
+    def __str__(self) -> str:
+        return f"Standardisation for {self.subject_area} on {self.held_on:%d %b %Y}"

@@ -12,10 +12,16 @@ from django.utils import timezone
 from assessment import grading
 from assessment.models import CriterionResult, Decision, Submission
 from qmr import permissions
-from qmr.models import AcademicYear, Appointment, User
-from qmr.roles import LEAD_VERIFY, VERIFY, Role
+from qmr.models import AcademicYear, Appointment, Centre, SubjectArea, User
+from qmr.roles import LEAD_VERIFY, VERIFY, VIEW_RECORDS, Role
 from registrations.models import Programme, Unit
-from verification.models import DecisionVerification, IVSample, RemedialAction
+from verification.models import (
+    DecisionVerification,
+    IVSample,
+    LeadIVRegistration,
+    RemedialAction,
+    StandardisationMeeting,
+)
 from verification.sampling import Assessor, Candidate, Coverage, coverage, propose_sample
 
 NEW_ASSESSOR_DAYS = 365  # appointed as assessor within the last year: sampled more
@@ -136,3 +142,74 @@ def get_action_for_lead(user: Any, pk: int) -> RemedialAction:
     if action is None:
         raise Http404("No such action.")
     return action
+
+
+@dataclass
+class AreaStatus:
+    subject_area: Any
+    year: AcademicYear | None
+    registration: Any
+    meetings: int
+    not_standardised: list[User]
+    open_actions: int
+    overdue_actions: int
+
+    @property
+    def gaps(self) -> list[str]:
+        found = []
+        if self.registration is None:
+            found.append("no Lead IV registered for this year")
+        elif self.registration.standardised_on is None:
+            found.append("the Lead IV's standardisation is not recorded")
+        if self.not_standardised:
+            found.append(f"{len(self.not_standardised)} assessors or IVs not standardised")
+        if self.overdue_actions:
+            found.append(f"{self.overdue_actions} remedial actions overdue")
+        return found
+
+
+def iv_overview(user: Any) -> list[AreaStatus]:
+    """Every subject area's IV status at the centres the person reads centre-wide, in a fixed
+    number of queries."""
+    centres = permissions.scope_pks(user, VIEW_RECORDS, Centre)
+    areas = list(SubjectArea.objects.filter(centre_id__in=centres).select_related("centre")
+                 .order_by("centre__name", "code"))
+    today = timezone.localdate()
+    years = {y.centre_id: y for y in AcademicYear.objects.filter(
+        centre_id__in=centres, starts_on__lte=today, ends_on__gte=today)}
+    registrations = {(r.subject_area_id, r.academic_year_id): r for r in
+                     LeadIVRegistration.objects.filter(subject_area__in=areas)
+                     .select_related("person", "cover")}
+    meetings = list(StandardisationMeeting.objects.filter(subject_area__in=areas)
+                    .prefetch_related("participants"))
+    programme_area = dict(Programme.objects.filter(subject_area__in=areas)
+                          .values_list("pk", "subject_area_id"))
+    staff: dict[int, set[int]] = {}
+    people = {}
+    for a in Appointment.objects.active().filter(
+            centre_id__in=centres,
+            role__in=[Role.ASSESSOR, Role.INTERNAL_VERIFIER, Role.LEAD_IV]).select_related(
+            "person", "scope_type"):
+        area = a.scope_id if a.scope_type.model == "subjectarea" else programme_area.get(
+            a.scope_id)
+        if area is not None:
+            staff.setdefault(area, set()).add(a.person_id)
+            people[a.person_id] = a.person
+    actions = list(RemedialAction.objects.filter(
+        closed_at__isnull=True,
+        verification__submission__assignment__plan__programme__subject_area__in=areas)
+        .values_list("verification__submission__assignment__plan__programme__subject_area_id",
+                     "due_on"))
+    result = []
+    for area in areas:
+        year = years.get(area.centre_id)
+        took_part = {p.pk for m in meetings if m.subject_area_id == area.pk and year
+                     and year.contains(m.held_on) for p in m.participants.all()}
+        missing = sorted((people[p] for p in staff.get(area.pk, set()) - took_part), key=str)
+        open_here = [due for a_id, due in actions if a_id == area.pk]
+        result.append(AreaStatus(
+            area, year, registrations.get((area.pk, year.pk)) if year else None,
+            sum(1 for m in meetings if m.subject_area_id == area.pk and year
+                and year.contains(m.held_on)),
+            missing, len(open_here), sum(1 for due in open_here if due < today)))
+    return result

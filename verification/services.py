@@ -20,6 +20,7 @@ from verification.models import (
     IVSample,
     LeadIVRegistration,
     RemedialAction,
+    StandardisationMeeting,
 )
 
 
@@ -213,3 +214,28 @@ def take_proposed_sample(*, actor: User, programme: Any, submission_ids: list[in
         chosen.append(choose_for_sample(actor=actor, submission=submission, verifier=verifier,
                                         due_on=due_on))
     return chosen
+
+
+@transaction.atomic
+def record_standardisation_meeting(*, actor: User, subject_area: SubjectArea, held_on: date,
+                                   units: list, sample_looked_at: str, outcomes: str,
+                                   participants: list[User]) -> StandardisationMeeting:
+    """The Lead IV records a standardisation meeting and who took part."""
+    permissions.require(actor, LEAD_VERIFY, subject_area)
+    if held_on > timezone.localdate():
+        raise DomainError("Record a meeting once it has been held.")
+    if not participants:
+        raise DomainError("Say who took part.")
+    if not (sample_looked_at.strip() and outcomes.strip()):
+        raise DomainError("Say what sample work was looked at and what was agreed.")
+    if any(u.programme.subject_area_id != subject_area.pk for u in units):
+        raise DomainError(f"Some units are not from programmes of {subject_area}.")
+    with acting_as(actor):
+        meeting = StandardisationMeeting.objects.create(
+            subject_area=subject_area, held_on=held_on, sample_looked_at=sample_looked_at,
+            outcomes=outcomes, recorded_by=actor)
+    meeting.units.set(units)
+    meeting.participants.set(participants)
+    record_event(meeting, "verification.standardisation.recorded", actor=actor,
+                 centre=subject_area.centre, summary=str(meeting))
+    return meeting

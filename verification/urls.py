@@ -9,6 +9,7 @@ urlpatterns = [
     path("programmes/<int:pk>/", views.programme_iv, name="programme-iv"),
     path("programmes/<int:pk>/sample/", views.take_sample, name="take-sample"),
     path("mine/", views.my_verifications, name="my-verifications"),
+    path("overview/", views.overview, name="overview"),
     path("work/<int:pk>/", views.verify_decision, name="verify-decision"),
     path("verifications/<int:pk>/actions/", views.action_raise, name="action-raise"),
     path("actions/<int:pk>/close/", views.action_close, name="action-close"),

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,7 +14,8 @@ from assessment.forms import VerifyBriefForm
 from qmr import permissions
 from qmr.errors import DomainError
 from qmr.feedback import attempt
-from qmr.roles import LEAD_VERIFY, VERIFY
+from qmr.models import Centre
+from qmr.roles import LEAD_VERIFY, VERIFY, VIEW_RECORDS
 from registrations.models import Programme
 from verification import selectors, services
 from verification.models import DecisionVerification, RemedialAction
@@ -120,3 +122,12 @@ def action_close(request: HttpRequest, pk: int) -> HttpResponse:
         "Action closed.")
     return redirect("verification:programme-iv",
                     action.verification.submission.assignment.plan.programme_id)
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    """Every subject area's internal verification at a glance, for the centre's leaders."""
+    if not permissions.scope_pks(request.user, VIEW_RECORDS, Centre):
+        raise PermissionDenied("This overview is for centre-wide roles.")
+    return render(request, "verification/overview.html",
+                  {"areas": selectors.iv_overview(request.user)})

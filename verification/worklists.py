@@ -4,9 +4,10 @@ from typing import Any
 
 from django.urls import reverse
 
-from qmr import navigation
+from qmr import navigation, permissions
 from qmr.home import WorkItem, register
-from qmr.roles import VERIFY, Role
+from qmr.models import Centre
+from qmr.roles import VERIFY, VIEW_RECORDS, Role
 from verification import selectors
 
 
@@ -19,3 +20,5 @@ def work_to_verify(user: Any, appointments: list) -> list[WorkItem]:
 
 navigation.register("My verifications", "verification:my-verifications",
                     navigation.holding(VERIFY))
+navigation.register("IV overview", "verification:overview",
+                    lambda user: bool(permissions.scope_pks(user, VIEW_RECORDS, Centre)))

@@ -266,6 +266,8 @@ ROWS.update({
     "verification:take-sample": (lambda t: {"pk": t.cohort.programme_id}, "post", lambda p: {},
                                  expect({"iv", "lead_iv"}, 302)),
     "verification:my-verifications": (None, "get", None, dict.fromkeys(ALL, 200)),
+    "verification:overview": (None, "get", None, {
+        p: 200 if p in CENTRE_WIDE_READ | {"outsider"} else 403 for p in ALL}),
     "verification:verify-decision": (submission, "get", None, expect({"iv", "lead_iv"})),
     "verification:action-raise": (lambda t: {"pk": t.verification.pk}, "post", lambda p: {},
                                   expect({"iv", "lead_iv"}, 302)),

@@ -1,0 +1,64 @@
+"""Standardisation meetings, who has not taken part, the Quality Nominee's overview."""
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from qmr.errors import DomainError
+from qmr.roles import Role
+from tests.conftest import appoint
+from verification import services
+
+pytestmark = pytest.mark.django_db
+
+
+def meeting(world, participants, held_on=date(2026, 10, 7), actor="lead_iv"):
+    return services.record_standardisation_meeting(
+        actor=world[actor], subject_area=world.subject_area, held_on=held_on, units=[],
+        sample_looked_at="Three reports", outcomes="Agreed P2 needs two roles",
+        participants=[world[p] for p in participants])
+
+
+def test_the_lead_iv_records_a_meeting(world, year):
+    recorded = meeting(world, ["assessor", "iv"])
+    assert set(recorded.participants.all()) == {world["assessor"], world["iv"]}
+
+
+def test_only_the_lead_iv_records_meetings(world, year):
+    with pytest.raises(PermissionDenied):
+        meeting(world, ["assessor"], actor="iv")
+
+
+def test_a_meeting_needs_who_took_part(world, year):
+    with pytest.raises(DomainError, match="who took part"):
+        meeting(world, [])
+
+
+def test_the_overview_lists_who_has_not_been_standardised(world, client, year):
+    services.register_lead_iv(actor=world["nominee"], subject_area=world.subject_area,
+                              academic_year=year, person=world["lead_iv"],
+                              registered_on=date(2026, 9, 10))
+    meeting(world, ["iv", "lead_iv"])
+    client.force_login(world["nominee"])
+    page = client.get("/verification/overview/").content.decode()
+    assert world["assessor"].full_name in page  # assessed, never standardised
+    assert "the Lead IV&#x27;s standardisation is not recorded" in page
+
+
+def test_the_overview_query_count_does_not_grow(world, client, year):
+    client.force_login(world["nominee"])
+    meeting(world, ["iv"])
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/verification/overview/").status_code == 200
+        return len(ctx)
+
+    small = count()
+    for i in range(8):
+        appoint(world.centre, f"more{i}@a.example", Role.ASSESSOR, world.programme)
+        meeting(world, ["iv", "assessor"], held_on=date(2026, 10, 8 + i))
+    assert count() == small
