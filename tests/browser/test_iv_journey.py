@@ -1,0 +1,292 @@
+"""Internal verification walked in a real browser, each step by the demo role whose step it is:
+the Internal Verifier finds a brief fit for purpose, the assessor issues it, the assessor
+assesses a piece of work, the IV takes the year's sample, the assessor cannot return sampled
+work before it is verified, the IV disagrees with the decision on one criterion and raises a
+remedial action, and the Lead IV closes it. axe checks every page visited."""
+
+import re
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.utils import timezone
+from django.utils.formats import date_format
+from playwright.sync_api import expect
+
+from qmr.demo import DEMO_PASSWORD
+from tests.browser.support import SCREENSHOTS, axe_check
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+ASSESSOR = "r.ng@brookfield.example"  # Rachel Ng
+IV = "s.patel@brookfield.example"  # Samir Patel
+LEAD_IV = "lead.iv@brookfield.example"  # Helen Carter
+BRIEF = "Planning my development"  # in the signed-off plan, not verified yet
+CAREERS = "Careers in the sports industry"  # issued; two hand-ins still waiting for a decision
+# A Monday in the autumn term (as in the assessment journey): the demo dates its work from the
+# current academic year, so the work handed in falls in the year the IV samples.
+TERM_DAY = datetime(2026, 11, 23, 9, 30, tzinfo=ZoneInfo("Europe/London"))
+
+
+@pytest.fixture(autouse=True)
+def on_a_term_day():
+    """Before the demo loads; the live server's thread shares the travelled clock."""
+    with time_machine.travel(TERM_DAY, tick=True):
+        yield
+
+
+def open_all_details(page):
+    """Open every collapsed <details>, as a person would, so axe checks the forms inside."""
+    closed = page.locator("details:not([open]) > summary")
+    while closed.count():
+        closed.first.click()
+
+
+def check_page(page, name):
+    """axe on the page as it is, then with its disclosures open (their forms too)."""
+    axe_check(page, f"iv-{name}")
+    if page.locator("details:not([open]) > summary").count():
+        open_all_details(page)
+        axe_check(page, f"iv-{name}-open")
+        page.reload()
+
+
+def nav(page, label):
+    page.get_by_role("navigation", name="Main").get_by_role("link", name=label).click()
+
+
+def status(page):
+    return page.get_by_role("status")
+
+
+def h1(page):
+    return page.get_by_role("heading", level=1)
+
+
+def region(page, name):
+    return page.get_by_role("region", name=name, exact=True)
+
+
+def criterion(page, code):
+    return page.get_by_role("group", name=re.compile(rf"^{code}\b"))
+
+
+def test_an_iv_samples_a_decision_disagrees_and_the_lead_iv_closes_the_action(
+        demo, visit, live_server):
+    from assessment.models import Submission
+    from qmr.models import User
+    from registrations.models import Cohort
+    from verification import services
+
+    cohort = Cohort.objects.select_related("programme").get(
+        programme__centre=demo, programme__code="BSP3X1")
+    programme = cohort.programme
+    today = timezone.localdate()
+    assert today == date(2026, 11, 23)
+    iv_url = f"/verification/programmes/{programme.pk}/"
+    waiting = Submission.objects.filter(assignment__title=CAREERS,
+                                        assignment__plan__programme=programme,
+                                        decisions__isnull=True).select_related("learner")
+    assert waiting.count() == 2
+    work = waiting.order_by("pk").first()
+    learner = str(work.learner)
+    work_label = f"{learner} — {CAREERS}"
+
+    # --- (1) The Internal Verifier finds the brief fit for purpose. ---------------------------
+    verifier = visit()
+    v_page = verifier.log_in(IV, DEMO_PASSWORD)
+    nav(v_page, "Assessment plans")
+    expect(h1(v_page)).to_have_text("Assessment plans")
+    check_page(v_page, "plan-list")
+    v_page.get_by_role("link", name=programme.title).click()
+    expect(h1(v_page)).to_contain_text("Assessment plan")
+    check_page(v_page, "plan")
+    v_page.get_by_role("link", name=BRIEF).click()
+    expect(h1(v_page)).to_have_text(BRIEF)
+    brief_iv = region(v_page, "Internal verification of the brief")
+    expect(brief_iv).to_contain_text("Not verified yet")
+    check_page(v_page, "brief")
+    brief_url = v_page.url
+    v_page.get_by_text("Record the brief's verification").click()
+    v_page.get_by_label("Fit for purpose", exact=True).check()
+    v_page.get_by_label("Comments").fill("Each task names the criterion it is for.")
+    v_page.get_by_role("button", name="Record verification").click()
+    expect(status(v_page)).to_contain_text("The brief's verification is recorded.")
+    expect(brief_iv).to_contain_text("Fit for purpose")
+    expect(brief_iv).to_contain_text("Samir Patel")
+    check_page(v_page, "brief-verified")
+
+    # --- (2) The assessor issues it to the Sport cohort. -------------------------------------
+    assessor = visit()
+    a_page = assessor.log_in(ASSESSOR, DEMO_PASSWORD)
+    a_page.goto(brief_url)
+    expect(region(a_page, "Internal verification of the brief")).to_contain_text(
+        "Fit for purpose")
+    a_page.get_by_label("Cohort").select_option(label=cohort.name)
+    a_page.get_by_role("button", name="Issue the brief").click()
+    expect(status(a_page)).to_contain_text(f"The brief was issued to {cohort.name}.")
+    expect(region(a_page, "Issued to")).to_contain_text(cohort.name)
+    check_page(a_page, "assessor-issued")
+
+    # --- (3) The assessor assesses a piece of work, and does not release it yet. -------------
+    nav(a_page, "My assessing")
+    to_decide = region(a_page, "Waiting for your decision")
+    expect(to_decide.get_by_role("link", name=re.compile(CAREERS))).to_have_count(2)
+    check_page(a_page, "assessor-my-assessing")
+    to_decide.get_by_role("link", name=work_label).click()
+    expect(h1(a_page)).to_have_text(CAREERS)
+    expect(a_page.get_by_text("Not assessed yet.")).to_be_visible()
+    check_page(a_page, "assessor-to-decide")
+    for code, achieved in {"P1": True, "P2": True, "M1": False}.items():
+        group = criterion(a_page, code)
+        group.get_by_label("Achieved" if achieved else "Not yet achieved", exact=True).check()
+        group.get_by_label(f"Feedback on {code}").fill(f"{code}: see the notes on your report.")
+    a_page.get_by_label("Overall feedback for the learner").fill(
+        "A well-researched report. For M1, weigh your skills against the pathway you chose.")
+    a_page.get_by_label(re.compile("I confirm the evidence is authentic")).check()
+    a_page.get_by_role("button", name="Record the decision").click()
+    expect(status(a_page)).to_contain_text("Decision recorded.")
+    expect(a_page.get_by_text("Not yet released to the learner.")).to_be_visible()
+    check_page(a_page, "assessor-decided")
+    work_url = a_page.url
+
+    # The assessor verifies nothing: the programme's IV page is not one she can open.
+    response = a_page.goto(iv_url)
+    assert response.status == 404
+    expect(h1(a_page)).to_have_text("Page not found")
+    check_page(a_page, "assessor-no-iv-page")
+
+    # --- (4) The IV looks at the year's sample and takes it. ---------------------------------
+    nav(v_page, "My verifications")
+    expect(h1(v_page)).to_have_text("My verifications")
+    mine = region(v_page, "Sampled work waiting for you")
+    expect(mine).to_contain_text("Nothing waiting.")
+    check_page(v_page, "my-verifications-empty")
+    region(v_page, "Programmes you verify").get_by_role(
+        "link", name=re.compile(re.escape(programme.title))).click()
+    expect(h1(v_page)).to_contain_text("Internal verification")
+    expect(v_page.locator("main .lead")).to_contain_text(
+        "5 pieces of assessed work · 0 sampled · 0 verified")
+    covers = region(v_page, "What the sample covers")
+    expect(covers).to_contain_text("Not yet covered")
+    expect(covers.get_by_role("row", name=re.compile("Rachel Ng"))).to_contain_text("0")
+    proposal = region(v_page, "Proposed sample")
+    proposed = proposal.get_by_role("checkbox")
+    expect(proposed).to_have_count(3)
+    for box in proposed.all():
+        expect(box).to_be_checked()
+    expect(proposal).to_contain_text(CAREERS)
+    expect(region(v_page, "Remedial actions open")).to_contain_text("None open.")
+    check_page(v_page, "programme")
+    proposal.get_by_label("Verify by").fill((today + timedelta(days=7)).isoformat())
+    proposal.get_by_role("button", name="Take this sample").click()
+    expect(status(v_page)).to_contain_text("The work is in the sample.")
+    expect(v_page.locator("main .lead")).to_contain_text("3 sampled · 0 verified")
+    expect(covers).to_contain_text("Complete")
+    expect(proposal.get_by_text("already sampled")).to_have_count(3)
+    check_page(v_page, "programme-sampled")
+
+    # The proposal covers the year with work already returned to learners, and the page offers
+    # no way to add other work (reported): the IV adds the work just assessed through the
+    # service the page would call.
+    expect(proposal).not_to_contain_text(learner)
+    services.choose_for_sample(actor=User.objects.get(email=IV), submission=work,
+                               verifier=User.objects.get(email=IV),
+                               due_on=today + timedelta(days=7))
+    nav(v_page, "My verifications")
+    expect(mine.get_by_role("listitem")).to_have_count(4)
+    expect(mine.get_by_role("link", name=work_label)).to_be_visible()
+    check_page(v_page, "my-verifications")
+
+    # --- (5) Sampled work goes back to the learner only once verified. -----------------------
+    a_page.goto(work_url)
+    a_page.get_by_role("button", name="Release the result to the learner").click()
+    expect(status(a_page)).to_contain_text(
+        "This work is in the internal verification sample: it is returned to the learner once "
+        "Samir Patel has verified it.")
+    expect(a_page.get_by_text("Not yet released to the learner.")).to_be_visible()
+    check_page(a_page, "assessor-release-refused")
+
+    # --- (4, cont.) The IV disagrees on one criterion and raises a remedial action. ----------
+    mine.get_by_role("link", name=work_label).click()
+    expect(h1(v_page)).to_contain_text(CAREERS)
+    expect(v_page.locator("main .lead")).to_contain_text(learner)
+    expect(v_page.locator("main .lead")).to_contain_text("Rachel Ng")
+    check_page(v_page, "verify")
+    verify_url = v_page.url
+    for code in ("P1", "M1"):
+        criterion(v_page, code).get_by_label("The decision is accurate").check()
+    p2 = criterion(v_page, "P2")
+    p2.get_by_label("The decision is not accurate").check()
+    p2.get_by_label(re.compile("Why")).fill("The report explains the skills of one role only; "
+                                           "P2 asks for two.")
+    for label in ("Learner and assessor both confirmed the work is the learner's own",
+                  "The feedback links to the criteria",
+                  "The feedback justifies each criterion awarded",
+                  "The feedback avoids specific actions for improvement"):
+        v_page.get_by_label(label).check()
+    v_page.get_by_label("Comments to the assessor").fill(
+        "P2 is not met yet: please re-assess against the second role.")
+    v_page.get_by_role("button", name="Record the verification").click()
+    expect(status(v_page)).to_contain_text("Verification recorded.")
+    recorded = v_page.get_by_role("region", name=re.compile("Verified by Samir Patel"))
+    expect(recorded).to_contain_text("Not all accurate")
+    expect(recorded).to_contain_text("P2: not accurate")
+    expect(recorded).to_contain_text("P1: accurate")
+    expect(recorded).to_contain_text("please re-assess against the second role")
+    check_page(v_page, "verified")
+    recorded.get_by_text("Raise a remedial action").click()
+    recorded.get_by_label("Action").select_option(label="Re-assess the work")
+    recorded.get_by_label("What is to be done").fill("Re-assess P2 against both roles.")
+    due = today + timedelta(days=14)
+    recorded.get_by_label("Target date").fill(due.isoformat())
+    recorded.get_by_role("button", name="Raise the action").click()
+    expect(status(v_page)).to_contain_text("Remedial action raised.")
+    expect(recorded.get_by_role("listitem").filter(has_text="Re-assess the work")
+           ).to_contain_text(f"Re-assess P2 against both roles. — due {date_format(due, 'j M Y')}")
+    check_page(v_page, "action-raised")
+
+    # Verified, the work may go back to the learner.
+    a_page.goto(work_url)
+    a_page.get_by_role("button", name="Release the result to the learner").click()
+    expect(status(a_page)).to_contain_text("The result is released to the learner.")
+    check_page(a_page, "assessor-released")
+
+    # --- (6) The Lead IV closes the action once done. ----------------------------------------
+    lead = visit()
+    lead_page = lead.log_in(LEAD_IV, DEMO_PASSWORD)
+    nav(lead_page, "My verifications")
+    region(lead_page, "Programmes you verify").get_by_role(
+        "link", name=re.compile(re.escape(programme.title))).click()
+    expect(lead_page.locator("main .lead")).to_contain_text("4 sampled · 1 verified")
+    actions = region(lead_page, "Remedial actions open")
+    expect(actions).to_contain_text("Re-assess the work")
+    expect(actions).to_contain_text(learner)
+    expect(actions).to_contain_text("Samir Patel")
+    check_page(lead_page, "lead-programme")
+    actions.get_by_label("How it was completed").fill(
+        "Rachel re-assessed P2 with Samir; the decision was corrected.")
+    actions.get_by_role("button", name="Close the action").click()
+    expect(status(lead_page)).to_contain_text("Action closed.")
+    expect(actions).to_contain_text("None open.")
+    check_page(lead_page, "lead-closed")
+
+    # The IV sees the action closed on the work's page.
+    v_page.goto(verify_url)
+    expect(v_page.get_by_role("region", name=re.compile("Verified by Samir Patel"))
+           ).to_contain_text(f"closed {date_format(today, 'j M Y')}")
+    check_page(v_page, "action-closed")
+
+    # On a phone (WCAG 1.4.10 reflow, 320 CSS pixels) no page scrolls sideways.
+    for n, (page, url) in enumerate([(v_page, iv_url), (v_page, verify_url),
+                                     (v_page, "/verification/mine/")]):
+        page.set_viewport_size({"width": 320, "height": 800})
+        page.goto(url)
+        open_all_details(page)
+        widths = page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
+        page.screenshot(path=str(SCREENSHOTS / f"iv-320-{n}.png"), full_page=True)
+        assert widths[0] <= widths[1], f"{url} is {widths[0]}px wide at 320px"
+
+    for visitor in (verifier, assessor, lead):
+        assert visitor.csp_errors == []
