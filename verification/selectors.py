@@ -153,6 +153,7 @@ class AreaStatus:
     not_standardised: list[User]
     open_actions: int
     overdue_actions: int
+    lead_ivs: list[User]  # appointed Lead IV of the area: who can be registered
 
     @property
     def gaps(self) -> list[str]:
@@ -185,6 +186,7 @@ def iv_overview(user: Any) -> list[AreaStatus]:
     programme_area = dict(Programme.objects.filter(subject_area__in=areas)
                           .values_list("pk", "subject_area_id"))
     staff: dict[int, set[int]] = {}
+    leads: dict[int, set[int]] = {}
     people = {}
     for a in Appointment.objects.active().filter(
             centre_id__in=centres,
@@ -195,6 +197,8 @@ def iv_overview(user: Any) -> list[AreaStatus]:
         if area is not None:
             staff.setdefault(area, set()).add(a.person_id)
             people[a.person_id] = a.person
+            if a.role == Role.LEAD_IV:
+                leads.setdefault(area, set()).add(a.person_id)
     actions = list(RemedialAction.objects.filter(
         closed_at__isnull=True,
         verification__submission__assignment__plan__programme__subject_area__in=areas)
@@ -211,5 +215,21 @@ def iv_overview(user: Any) -> list[AreaStatus]:
             area, year, registrations.get((area.pk, year.pk)) if year else None,
             sum(1 for m in meetings if m.subject_area_id == area.pk and year
                 and year.contains(m.held_on)),
-            missing, len(open_here), sum(1 for due in open_here if due < today)))
+            missing, len(open_here), sum(1 for due in open_here if due < today),
+            sorted((people[p] for p in leads.get(area.pk, set())), key=str)))
     return result
+
+
+def area_staff(subject_area: SubjectArea) -> list[User]:
+    """Assessors, IVs and Lead IVs in force on the area or its programmes: who can take part
+    in its standardisation."""
+    programmes = list(Programme.objects.filter(subject_area=subject_area).values_list("pk",
+                                                                                     flat=True))
+    rows = Appointment.objects.active().filter(
+        centre_id=subject_area.centre_id,
+        role__in=[Role.ASSESSOR, Role.INTERNAL_VERIFIER, Role.LEAD_IV]).select_related(
+        "person", "scope_type")
+    return sorted({a.person for a in rows if (a.scope_type.model == "subjectarea"
+                                               and a.scope_id == subject_area.pk)
+                   or (a.scope_type.model == "programme" and a.scope_id in programmes)},
+                  key=str)

@@ -14,11 +14,11 @@ from assessment.forms import VerifyBriefForm
 from qmr import permissions
 from qmr.errors import DomainError
 from qmr.feedback import attempt
-from qmr.models import Centre
-from qmr.roles import LEAD_VERIFY, VERIFY, VIEW_RECORDS
-from registrations.models import Programme
+from qmr.models import Centre, SubjectArea, User
+from qmr.roles import LEAD_VERIFY, MANAGE_PEOPLE, VERIFY, VIEW_RECORDS
+from registrations.models import Programme, Unit
 from verification import selectors, services
-from verification.models import DecisionVerification, RemedialAction
+from verification.models import DecisionVerification, LeadIVRegistration, RemedialAction
 
 
 @login_required
@@ -129,5 +129,72 @@ def overview(request: HttpRequest) -> HttpResponse:
     """Every subject area's internal verification at a glance, for the centre's leaders."""
     if not permissions.scope_pks(request.user, VIEW_RECORDS, Centre):
         raise PermissionDenied("This overview is for centre-wide roles.")
-    return render(request, "verification/overview.html",
-                  {"areas": selectors.iv_overview(request.user)})
+    return render(request, "verification/overview.html", {
+        "areas": selectors.iv_overview(request.user), "today": timezone.localdate(),
+        "may_register": permissions.scope_pks(request.user, MANAGE_PEOPLE, Centre),
+        "leads": permissions.scope_pks(request.user, LEAD_VERIFY, SubjectArea),
+    })
+
+
+@login_required
+@require_POST
+def lead_iv_register(request: HttpRequest, pk: int) -> HttpResponse:
+    """The Quality Nominee records the area's Lead IV registration for the current year."""
+    area = get_object_or_404(permissions.visible(request.user, MANAGE_PEOPLE,
+                                                 SubjectArea.objects.all()), pk=pk)
+    year = area.centre.academic_years.filter(starts_on__lte=timezone.localdate(),
+                                             ends_on__gte=timezone.localdate()).first()
+    person = User.objects.filter(pk=request.POST.get("person") or 0).first()
+    cover = User.objects.filter(pk=request.POST.get("cover") or 0).first()
+    on = parse_date(request.POST.get("registered_on", ""))
+    if year is None or person is None or on is None:
+        messages.error(request, "Choose the Lead IV and the date the awarding body registered "
+                                "them (the centre needs a current academic year).")
+    else:
+        attempt(request, lambda: services.register_lead_iv(
+            actor=request.user, subject_area=area, academic_year=year, person=person,
+            registered_on=on, cover=cover), "Lead IV registration recorded.")
+    return redirect("verification:overview")
+
+
+@login_required
+@require_POST
+def lead_iv_standardised(request: HttpRequest, pk: int) -> HttpResponse:
+    registration = get_object_or_404(permissions.visible(
+        request.user, MANAGE_PEOPLE, LeadIVRegistration.objects.select_related(
+            "subject_area__centre")), pk=pk)
+    on = parse_date(request.POST.get("on", ""))
+    if on is None:
+        messages.error(request, "Give the date of the standardisation.")
+    else:
+        attempt(request, lambda: services.record_standardisation(
+            actor=request.user, registration=registration, on=on,
+            evidence=request.POST.get("evidence", "")), "Standardisation recorded.")
+    return redirect("verification:overview")
+
+
+@login_required
+def meeting_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """The Lead IV records a standardisation meeting for their subject area."""
+    area = get_object_or_404(permissions.visible(request.user, LEAD_VERIFY,
+                                                 SubjectArea.objects.all()), pk=pk)
+    staff = selectors.area_staff(area)
+    units = list(Unit.objects.filter(programme__subject_area=area, externally_assessed=False)
+                 .select_related("programme"))
+    if request.method == "POST":
+        chosen = {int(i) for i in request.POST.getlist("participants") if i.isdigit()}
+        picked = {int(i) for i in request.POST.getlist("units") if i.isdigit()}
+        held_on = parse_date(request.POST.get("held_on", ""))
+        if held_on is None:
+            messages.error(request, "Give the date the meeting was held.")
+        elif attempt(request, lambda: services.record_standardisation_meeting(
+                actor=request.user, subject_area=area, held_on=held_on,
+                units=[u for u in units if u.pk in picked],
+                sample_looked_at=request.POST.get("sample_looked_at", ""),
+                outcomes=request.POST.get("outcomes", ""),
+                participants=[p for p in staff if p.pk in chosen]),
+                "Standardisation meeting recorded."):
+            return redirect("verification:overview")
+    return render(request, "verification/meeting_form.html",
+                  {"area": area, "staff": staff, "units": units,
+                   "today": timezone.localdate()})

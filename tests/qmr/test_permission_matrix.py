@@ -34,7 +34,7 @@ from registrations.models import (
 )
 from tests.conftest import PERSONAS, appoint
 from tests.factories import LearnerFactory
-from verification.models import DecisionVerification, RemedialAction
+from verification.models import DecisionVerification, LeadIVRegistration, RemedialAction
 
 pytestmark = pytest.mark.django_db
 
@@ -120,6 +120,9 @@ class Target:
             verifier=assessor, authenticity_confirmed=True, feedback_links_to_criteria=True,
             feedback_justifies_awards=True, feedback_avoids_improvement_actions=True,
             agrees=False)
+        self.registration = LeadIVRegistration.objects.create(
+            subject_area=programme.subject_area, academic_year=self.year, person=assessor,
+            registered_on=date(2040, 9, 1))
         self.action = RemedialAction.objects.create(
             verification=self.verification, kind="reassess", description="x",
             due_on=date(2040, 10, 1), raised_by=assessor)
@@ -266,6 +269,12 @@ ROWS.update({
     "verification:take-sample": (lambda t: {"pk": t.cohort.programme_id}, "post", lambda p: {},
                                  expect({"iv", "lead_iv"}, 302)),
     "verification:my-verifications": (None, "get", None, dict.fromkeys(ALL, 200)),
+    "verification:lead-iv-register": (lambda t: {"pk": t.cohort.programme.subject_area_id},
+                                      "post", lambda p: {}, expect(MANAGE, 302)),
+    "verification:lead-iv-standardised": (lambda t: {"pk": t.registration.pk}, "post",
+                                          lambda p: {}, expect(MANAGE, 302)),
+    "verification:meeting-add": (lambda t: {"pk": t.cohort.programme.subject_area_id}, "get",
+                                 None, expect({"lead_iv"})),
     "verification:overview": (None, "get", None, {
         p: 200 if p in CENTRE_WIDE_READ | {"outsider"} else 403 for p in ALL}),
     "verification:verify-decision": (submission, "get", None, expect({"iv", "lead_iv"})),

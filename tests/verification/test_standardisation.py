@@ -62,3 +62,21 @@ def test_the_overview_query_count_does_not_grow(world, client, year):
         appoint(world.centre, f"more{i}@a.example", Role.ASSESSOR, world.programme)
         meeting(world, ["iv", "assessor"], held_on=date(2026, 10, 8 + i))
     assert count() == small
+
+
+def test_the_nominee_registers_the_lead_iv_from_the_overview(world, client, year):
+    client.force_login(world["nominee"])
+    url = f"/verification/areas/{world.subject_area.pk}/lead-iv/"
+    response = client.post(url, {"person": world["lead_iv"].pk, "registered_on": "2026-09-10"},
+                           follow=True)
+    assert "Lead IV registration recorded" in response.content.decode()
+
+
+def test_the_lead_iv_records_a_meeting_through_the_page(world, client, year):
+    client.force_login(world["lead_iv"])
+    url = f"/verification/areas/{world.subject_area.pk}/meetings/add/"
+    assert world["assessor"].full_name in client.get(url).content.decode()
+    response = client.post(url, {"held_on": "2026-10-07", "participants": [world["assessor"].pk],
+                                 "sample_looked_at": "Two reports", "outcomes": "Agreed M1"},
+                           follow=True)
+    assert "Standardisation meeting recorded" in response.content.decode()
