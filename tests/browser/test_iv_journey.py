@@ -156,6 +156,7 @@ def test_an_iv_samples_a_decision_disagrees_and_the_lead_iv_closes_the_action(
     assert response.status == 404
     expect(h1(a_page)).to_have_text("Page not found")
     check_page(a_page, "assessor-no-iv-page")
+    assert a_page.goto(f"/verification/work/{work.pk}/").status == 404
 
     # --- (4) The IV looks at the year's sample and takes it. ---------------------------------
     nav(v_page, "My verifications")
