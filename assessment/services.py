@@ -277,6 +277,7 @@ def submit_evidence(*, actor: User, assignment: Assignment, learner: Learner,
     with acting_as(actor):
         submission = Submission.objects.create(
             assignment=assignment, learner=learner, attempt=attempt, submitted_by=actor,
+            submitted_at=now,
             deadline=deadline, late=timezone.localdate(now) > deadline,
             declaration_signed_at=now, ai_tools_used=ai_tools_used.strip())
         for f in files:

@@ -25,3 +25,6 @@ def sample_verified(decision: Decision) -> None:
     if not DecisionVerification.objects.filter(submission_id=decision.submission_id).exists():
         raise DomainError(f"This work is in the internal verification sample: it is returned "
                           f"to the learner once {sample.verifier} has verified it.")
+    if DecisionVerification.objects.filter(decision=decision, agrees=False).exists():
+        raise DomainError("The internal verifier found this decision not accurate: correct it "
+                          "(giving the reason) before the result goes back to the learner.")

@@ -41,19 +41,23 @@ def current_year(programme: Programme) -> AcademicYear | None:
     return next((y for y in years if y.contains(today)), years[0] if years else None)
 
 
-def candidates(programme: Programme, year: AcademicYear) -> tuple[list[Candidate], list]:
-    """The year's assessed work (latest decisions) as sampling candidates (four queries)."""
+def candidates(programme: Programme,
+               year: AcademicYear) -> tuple[list[Candidate], list, set[int]]:
+    """The year's assessed work (latest decisions) as sampling candidates, its assessors, and
+    which of it has not gone back to the learner yet (five queries)."""
     current = Decision.objects.filter(superseded_by__isnull=True).prefetch_related(
         Prefetch("results", queryset=CriterionResult.objects.select_related("criterion")))
     work = Submission.objects.filter(
         assignment__plan__programme=programme, assignment__plan__academic_year=year,
     ).select_related("learner").prefetch_related(Prefetch("decisions", queryset=current,
                                                           to_attr="current"))
-    found = []
+    found, held = [], set()
     for s in work:
         if not s.current:
             continue
         decision = s.current[0]
+        if decision.released_at is None:
+            held.add(s.pk)
         results = list(decision.results.all())
         achieved = {r.criterion.code for r in results if r.achieved}
         band = grading.unit_grade(achieved, [(r.criterion.code, r.criterion.band)
@@ -69,7 +73,7 @@ def candidates(programme: Programme, year: AcademicYear) -> tuple[list[Candidate
     new = set(Appointment.objects.filter(person_id__in=ids, role=Role.ASSESSOR,
                                          starts_on__gte=since).values_list("person_id",
                                                                            flat=True))
-    return found, [Assessor(i, new=i in new) for i in sorted(ids)]
+    return found, [Assessor(i, new=i in new) for i in sorted(ids)], held
 
 
 @dataclass
@@ -84,7 +88,16 @@ class SampleView:
     assessors: dict[int, User]
     units: list[Unit]
     open_actions: list[RemedialAction]
-    work: dict[int, Submission]  # the proposed work, to name it
+    work: dict[int, Submission]  # the proposed and other held work, to name it
+    others: list[int]  # work not yet returned that the proposal leaves out: may be added
+
+    @property
+    def to_take(self) -> bool:
+        return any(pk not in self.sampled for pk in self.proposal) or bool(self.others)
+
+    @property
+    def other_work(self) -> list[tuple[int, Submission | None]]:
+        return [(pk, self.work.get(pk)) for pk in self.others]
 
     @property
     def proposed(self) -> list[tuple[int, Submission | None]]:
@@ -100,13 +113,16 @@ class SampleView:
 
 def sample_view(programme: Programme) -> SampleView:
     year = current_year(programme)
-    found, assessors = candidates(programme, year) if year else ([], [])
+    found, assessors, held = candidates(programme, year) if year else ([], [], set())
     ids = {c.submission_id for c in found}
     sampled = set(IVSample.objects.filter(submission_id__in=ids).values_list("submission_id",
                                                                              flat=True))
     verified = set(DecisionVerification.objects.filter(submission_id__in=ids).values_list(
         "submission_id", flat=True))
-    proposal = propose_sample(found, assessors) if found else []
+    # Only work not yet returned can be verified before it goes back: propose from that.
+    unreturned = [c for c in found if c.submission_id in held]
+    proposal = propose_sample(unreturned, assessors) if unreturned else []
+    others = sorted(held - set(proposal) - sampled)
     people = User.objects.in_bulk([a.id for a in assessors])
     taught = {u for c in found for u in c.unit_ids}  # units with assessed work this year
     return SampleView(
@@ -117,7 +133,8 @@ def sample_view(programme: Programme) -> SampleView:
             verification__submission__assignment__plan__programme=programme,
             closed_at__isnull=True).select_related("verification__submission__learner",
                                                    "raised_by")),
-        Submission.objects.select_related("learner", "assignment").in_bulk(proposal))
+        Submission.objects.select_related("learner", "assignment").in_bulk(proposal + others),
+        others)
 
 
 def my_verifications(user: Any) -> QuerySet[IVSample]:

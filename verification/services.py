@@ -60,6 +60,8 @@ def choose_for_sample(*, actor: User, submission: Submission, verifier: User,
                           f"verifier.")
     if IVSample.objects.filter(submission=submission).exists():
         raise DomainError("This work is already in the sample.")
+    if due_on < timezone.localdate():
+        raise DomainError("The date to verify by cannot be in the past.")
     with acting_as(actor):
         sample = IVSample.objects.create(submission=submission, verifier=verifier,
                                          due_on=due_on, chosen_by=actor)

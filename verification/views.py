@@ -1,5 +1,7 @@
 """Verification pages. The brief's verification form sits on the assignment's page."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -46,6 +48,7 @@ def programme_iv(request: HttpRequest, pk: int) -> HttpResponse:
         "v": selectors.sample_view(programme),
         "is_lead": permissions.can(request.user, LEAD_VERIFY, programme),
         "today": timezone.localdate(),
+        "verify_by": timezone.localdate() + timedelta(days=14),
     })
 
 

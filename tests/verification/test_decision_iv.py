@@ -115,3 +115,27 @@ def test_only_an_appointed_lead_iv_can_be_registered(world, year):
         services.register_lead_iv(actor=world["nominee"], subject_area=world.subject_area,
                                   academic_year=year, person=world["assessor"],
                                   registered_on=date(2026, 9, 15))
+
+
+def test_work_the_iv_disagreed_with_goes_back_only_once_corrected(world, assessed):
+    submission, decision = assessed
+    services.choose_for_sample(actor=world["lead_iv"], submission=submission,
+                               verifier=world["iv"], due_on=date.today())
+    services.verify_decision(actor=world["iv"], submission=submission,
+                             checks=checks(decision, wrong=("P2",)), feedback=GOOD,
+                             comments="P2 is not met")
+    with pytest.raises(DomainError, match="not accurate: correct it"):
+        assessment.release_result(actor=world["assessor"], decision=decision)
+    corrected = assessment.correct_decision(
+        actor=world["assessor"], decision=decision, reason="IV: P2 not met",
+        results={r.criterion_id: (r.criterion.code == "P1", "") for r in
+                 decision.results.select_related("criterion")}, feedback="Revised")
+    assessment.release_result(actor=world["assessor"], decision=corrected)
+    assert corrected.released_at is not None
+
+
+def test_a_sample_cannot_be_due_in_the_past(world, assessed):
+    submission, _ = assessed
+    with pytest.raises(DomainError, match="cannot be in the past"):
+        services.choose_for_sample(actor=world["lead_iv"], submission=submission,
+                                   verifier=world["iv"], due_on=date.today() - timedelta(days=1))
