@@ -407,8 +407,12 @@ class AttendanceMark(models.Model):
 
 
 class RegistrationFlag(models.Model):
-    """An inaccurate, early, late or fraudulent registration, escalated to the Head of Centre,
-    who acknowledges it within two working days."""
+    """An inaccurate, early, late or fraudulent registration or claim, escalated to the Head of
+    Centre, who acknowledges it within two working days."""
+
+    class Concerns(models.TextChoices):
+        REGISTRATION = "registration", "registration"
+        CLAIM = "claim", "claim"
 
     class Kind(models.TextChoices):
         INACCURATE = "inaccurate", "Inaccurate"
@@ -418,6 +422,8 @@ class RegistrationFlag(models.Model):
 
     learner = models.ForeignKey(Learner, on_delete=models.PROTECT, related_name="flags")
     kind = models.CharField(max_length=12, choices=Kind.choices)
+    concerns = models.CharField(max_length=12, choices=Concerns.choices,
+                                default=Concerns.REGISTRATION)
     description = models.TextField()
     raised_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     raised_at = models.DateTimeField(default=timezone.now)
@@ -433,4 +439,145 @@ class RegistrationFlag(models.Model):
         ordering = ["-raised_at"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} registration of {self.learner}"
+        return f"{self.get_kind_display()} {self.get_concerns_display()} of {self.learner}"
+
+
+# --- Certification ---------------------------------------------------------------------------
+
+class StudentReport(models.Model):
+    """What the awarding body's student report form carries: the learner's units, grades and
+    points. The Lead IV completes it once the records support the achievement; the Programme
+    Leader checks it; only a checked report goes into a claim."""
+
+    class Kind(models.TextChoices):
+        FULL = "full", "Full qualification"
+        UNITS = "units", "Unit certification"
+
+    learner = models.ForeignKey(Learner, on_delete=models.PROTECT, related_name="student_reports")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.FULL)
+    units = models.JSONField(help_text="Each unit claimed: code, title, grade and points.")
+    points = models.PositiveSmallIntegerField()
+    grade = models.CharField(max_length=20)
+    completed_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    completed_at = models.DateTimeField(default=timezone.now)
+    checked_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+    checked_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True,
+                                        help_text="Set when the report is replaced.")
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    class Meta:
+        ordering = ["-completed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Student report for {self.learner} ({self.get_kind_display().lower()})"
+
+
+class Claim(models.Model):
+    """A batch certification claim: prepared and submitted by the Exams Officer, and counted
+    as submitted only once a second, different person confirms it."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="claims")
+    submitted_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    submitted_at = models.DateTimeField(default=timezone.now)
+    confirmed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+")
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    deadline = models.DateField(help_text="The claim deadline when it was submitted.")
+    late = models.BooleanField(default=False)
+    early = models.BooleanField(default=False)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    class Meta:
+        ordering = ["-submitted_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Claim {self.pk} for {self.programme}"
+
+
+class ClaimEntry(models.Model):
+    """One learner's line in a claim, and the life of the certificate that comes back."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="entries")
+    learner = models.ForeignKey(Learner, on_delete=models.PROTECT, related_name="claim_entries")
+    report = models.OneToOneField(StudentReport, on_delete=models.PROTECT,
+                                  related_name="claim_entry")
+    certificate_received_on = models.DateField(null=True, blank=True)
+    received_recorded_by = models.ForeignKey(USER, null=True, blank=True,
+                                             on_delete=models.PROTECT, related_name="+")
+    check_due_on = models.DateField(null=True, blank=True,
+                                    help_text="Three working days after it was received.")
+    checked_on = models.DateField(null=True, blank=True)
+    checked_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+    issued_on = models.DateField(null=True, blank=True)
+    issued_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="+")
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    class Meta:
+        ordering = ["learner__last_name", "learner__first_name", "pk"]
+        constraints = [models.UniqueConstraint(fields=["claim", "learner"],
+                                               name="one_entry_per_learner_per_claim")]
+
+    def __str__(self) -> str:
+        return f"{self.learner} in {self.claim}"
+
+
+class CertificateAnomaly(models.Model):
+    """A certificate that does not match the records: reported to the Quality Nominee and the
+    awarding body, and the certificate held until it is resolved."""
+
+    class Kind(models.TextChoices):
+        NAME = "name", "Wrong name"
+        GRADE = "grade", "Wrong grade"
+        UNIT = "unit", "Wrong or missing unit"
+        OTHER = "other", "Something else"
+
+    entry = models.ForeignKey(ClaimEntry, on_delete=models.PROTECT, related_name="anomalies")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    description = models.TextField()
+    reported_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    reported_at = models.DateTimeField(default=timezone.now)
+    resolved_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolution = models.TextField(blank=True)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    class Meta:
+        ordering = ["-reported_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on the certificate of {self.entry.learner}"
+
+
+class ResultCorrectionAfterClaim(models.Model):
+    """A result changed after the learner was claimed for: the reason is kept, and it shows on
+    the learner's record and the Quality Nominee's page."""
+
+    learner = models.ForeignKey(Learner, on_delete=models.PROTECT,
+                                related_name="corrections_after_claim")
+    entry = models.ForeignKey(ClaimEntry, on_delete=models.PROTECT, related_name="corrections")
+    what_changed = models.CharField(max_length=300)
+    reason = models.TextField()
+    made_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    made_at = models.DateTimeField(default=timezone.now)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    class Meta:
+        ordering = ["-made_at"]
+
+    def __str__(self) -> str:
+        return f"Result of {self.learner} corrected after the claim"
