@@ -60,3 +60,20 @@ def window(learner: Learner, cohort: Cohort, year: AwardingBodyYear,
            on: date | None = None) -> Window:
     on = on or timezone.localdate()
     return Window(registration_deadline(learner, cohort, year), year.fee_multiplier(on))
+
+
+def expected_completion(learner: Learner) -> date:
+    """When the learner is expected to finish: their own estimate, else their cohort's end."""
+    if learner.estimated_completion_on:
+        return learner.estimated_completion_on
+    if learner.cohort_id:
+        return learner.cohort.expected_end_on
+    return learner.enrolled_on + relativedelta(years=1)
+
+
+def claim_deadline(learner: Learner) -> date:
+    """Certification claims: by the end of July at the close of the academic year for
+    academic-year programmes, or within one month of completion for other delivery models."""
+    if learner.programme.delivery_model == DeliveryModel.OTHER or not learner.cohort_id:
+        return expected_completion(learner) + relativedelta(months=1)
+    return date(learner.cohort.academic_year.ends_on.year, 7, 31)

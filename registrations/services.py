@@ -465,10 +465,11 @@ def change_details(*, actor: User, learner: Learner, **fields: Any) -> Learner:
 # --- Flags -----------------------------------------------------------------------------------
 
 @transaction.atomic
-def flag_registration(*, actor: User, learner: Learner, kind: str,
-                      description: str) -> RegistrationFlag:
-    """Flag an inaccurate, early, late or fraudulent registration: the Head of Centre is told
-    at once and must acknowledge it within two working days."""
+def flag_registration(*, actor: User, learner: Learner, kind: str, description: str,
+                      concerns: str = RegistrationFlag.Concerns.REGISTRATION
+                      ) -> RegistrationFlag:
+    """Flag an inaccurate, early, late or fraudulent registration (or claim): the Head of
+    Centre is told at once and must acknowledge it within two working days."""
     permissions.require(actor, VIEW_RECORDS, learner)
     if not description.strip():
         raise DomainError("Describe what is wrong with the registration.")
@@ -476,9 +477,8 @@ def flag_registration(*, actor: User, learner: Learner, kind: str,
     with acting_as(actor):
         flag = RegistrationFlag.objects.create(learner=learner, kind=kind,
                                                description=description, raised_by=actor,
-                                               acknowledge_by=due)
-    _event(flag, "registrations.flag.raised", actor,
-           f"{flag.get_kind_display()} registration of {learner} flagged", learner.centre)
+                                               acknowledge_by=due, concerns=concerns)
+    _event(flag, "registrations.flag.raised", actor, f"{flag} flagged", learner.centre)
     transaction.on_commit(lambda: tasks.notify_flag_raised.delay(flag.pk))
     signals.registration_flagged.send(sender=RegistrationFlag, flag=flag)
     return flag
