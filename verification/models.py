@@ -175,3 +175,12 @@ class StandardisationMeeting(models.Model):
 
     def __str__(self) -> str:
         return f"Standardisation for {self.subject_area} on {self.held_on:%d %b %Y}"
+
+
+# Standards verification lives in its own module; imported here so Django finds its models.
+from verification.standards.models import (  # noqa: E402, F401
+    SampleRound,
+    SampleSize,
+    StandardsVerification,
+    SVAction,
+)
