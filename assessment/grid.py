@@ -237,25 +237,26 @@ def scheme_for(programme: Any) -> GradingScheme:
         programme=programme)
 
 
-def cohort_grid(cohort: Cohort, learner: Learner | None = None) -> CohortGrid:
-    """Learners down, the programme's units across: each unit's grade, the points and the
-    predicted overall grade. Five queries (a sixth if a retake result is found)."""
-    programme = cohort.programme
+def programme_units(programme: Any) -> list[UnitColumn]:
+    """The programme's units in order, with how many criteria each has per band (one query)."""
     per_band = {f"n_{b}": Count("criteria", filter=Q(criteria__band=b)) for b in grading.BANDS}
-    units = [
+    return [
         UnitColumn(pk, number, title, glh, mandatory, external,
                    dict(zip(grading.BANDS, n, strict=True)))
         for pk, number, title, glh, mandatory, external, *n in
         Unit.objects.filter(programme_id=programme.pk).annotate(**per_band).order_by("id")
         .values_list("pk", "number", "title", "guided_learning_hours", "mandatory",
                      "externally_assessed", *per_band)]
-    learners = _learners(cohort, learner)
-    column = {u.pk: i for i, u in enumerate(units)}
-    scheme = scheme_for(programme)
-    retakes = Submission.objects.filter(learner__cohort_id=cohort.pk, attempt=Attempt.RETAKE)
-    if learner is not None:
-        retakes = retakes.filter(learner_id=learner.pk)
 
+
+def unit_grades(programme_id: int, units: list[UnitColumn], results: Any, retakes: Any,
+                learner_ids: list[int]) -> dict[int, list[str]]:
+    """Per learner, the grade in each of `units` ("" when nothing is assessed yet), from
+    `results` (criterion results of latest decisions) with a retake's grade capped. `retakes`
+    are the learners' retake submissions. Two queries (a third if a retake result is found).
+
+    Shared by the tracking grid and the claim checks, so both grade alike."""
+    column = {u.pk: i for i, u in enumerate(units)}
     # Per learner and unit, the criteria achieved in each band (distinct: a criterion may be
     # achieved in more than one submission). Only if there are retakes, also those achieved on
     # other attempts, since a grade earned on a retake is capped: counting both costs more.
@@ -269,13 +270,12 @@ def cohort_grid(cohort: Cohort, learner: Learner | None = None) -> CohortGrid:
             band = Q(achieved=True, criterion__band=b) & ~Q(
                 decision__submission__attempt=Attempt.RETAKE)
             counts[f"first_{b}"] = Count("criterion_id", distinct=True, filter=band)
-    grouped = (_results(cohort, learner)
-               .values("decision__submission__learner_id", "criterion__unit_id")
+    grouped = (results.values("decision__submission__learner_id", "criterion__unit_id")
                .annotate(**counts)
                .values_list("decision__submission__learner_id", "criterion__unit_id", *counts))
 
-    grades = {lr.pk: [""] * len(units) for lr in learners}
-    cap = _Cap(programme.pk)
+    grades = {pk: [""] * len(units) for pk in learner_ids}
+    cap = _Cap(programme_id)
     memo: dict[tuple, str] = {}  # few distinct (unit, counts): grade each once
     for learner_id, unit_id, *n in grouped:
         row, i = grades.get(learner_id), column.get(unit_id)
@@ -292,9 +292,28 @@ def cohort_grid(cohort: Cohort, learner: Learner | None = None) -> CohortGrid:
                                      grading.grade_from_counts(every, totals, cap=cap.band))
             grade = memo[key] = grade
         row[i] = grade
+    return grades
 
-    points_of = {(i, g): grading.unit_points(scheme, u.guided_learning_hours, g)
-                 for i, u in enumerate(units) for g in ("", "U", *grading.BANDS)}
+
+def unit_points_table(scheme: GradingScheme, units: list[UnitColumn]) -> dict[tuple, int]:
+    """(unit column, grade) -> points, for adding up a row of grades without a lookup each."""
+    return {(i, g): grading.unit_points(scheme, u.guided_learning_hours, g)
+            for i, u in enumerate(units) for g in ("", "U", *grading.BANDS)}
+
+
+def cohort_grid(cohort: Cohort, learner: Learner | None = None) -> CohortGrid:
+    """Learners down, the programme's units across: each unit's grade, the points and the
+    predicted overall grade. Five queries (a sixth if a retake result is found)."""
+    programme = cohort.programme
+    units = programme_units(programme)
+    learners = _learners(cohort, learner)
+    scheme = scheme_for(programme)
+    retakes = Submission.objects.filter(learner__cohort_id=cohort.pk, attempt=Attempt.RETAKE)
+    if learner is not None:
+        retakes = retakes.filter(learner_id=learner.pk)
+    grades = unit_grades(programme.pk, units, _results(cohort, learner), retakes,
+                         [lr.pk for lr in learners])
+    points_of = unit_points_table(scheme, units)
     rows = []
     for lr in learners:
         row = grades[lr.pk]
