@@ -44,6 +44,10 @@ class Programme(models.Model):
     delivery_model = models.CharField(
         max_length=20, choices=DeliveryModel.choices, default=DeliveryModel.ACADEMIC_YEAR
     )
+    requires_lead_iv = models.BooleanField(
+        "requires an accredited Lead IV", default=False,
+        help_text="The qualification cannot be claimed unless the subject area's Lead IV is "
+        "registered and standardised for the year (otherwise a gap is only a warning).")
 
     objects = AuditedQuerySet.as_manager()
     history = audited_history()
@@ -147,6 +151,10 @@ class AwardingBodyYear(models.Model):
         help_text="The centre's own deadline for academic-year programmes (end of November in "
         "the seeds' procedure)."
     )
+    claims_by = models.DateField(
+        null=True, blank=True,
+        help_text="Last day for certification claims on academic-year programmes completing "
+        "this year (31 July when blank).")
 
     objects = AuditedQuerySet.as_manager()
     history = audited_history()
