@@ -1,5 +1,6 @@
-"""Internal verification records. Issue 6 builds the full checklists; here, the verification
-of an assignment brief before it is issued (outcome, who, when)."""
+"""Internal verification records: the awarding body's checklist for an assignment brief, with
+actions and signatures; the check of assessment decisions, with the IV's declaration and
+signatures; Lead IV registrations, the IV sample, remedial actions, standardisation."""
 
 from django.conf import settings
 from django.db import models
@@ -11,6 +12,10 @@ from qmr.models import audited_history
 
 
 class BriefVerification(models.Model):
+    """An IV's check of a brief before it is issued. The IV signs by recording it; the brief's
+    assessor signs to say they have read it; the Lead IV countersigns where needed. It holds
+    the year and dates it was checked for, so a brief reused later is checked again."""
+
     class Outcome(models.TextChoices):
         FIT = "fit", "Fit for purpose"
         NOT_FIT = "not_fit", "Not fit for purpose: changes needed"
@@ -22,6 +27,17 @@ class BriefVerification(models.Model):
     verified_at = models.DateTimeField(default=timezone.now)
     outcome = models.CharField(max_length=10, choices=Outcome.choices)
     comments = models.TextField(blank=True)
+    academic_year = models.ForeignKey("qmr.AcademicYear", on_delete=models.PROTECT,
+                                      related_name="+", help_text="The year it was checked for.")
+    hand_out_on = models.DateField(help_text="The hand-out date it was checked with.")
+    deadline = models.DateField(help_text="The deadline it was checked with.")
+    assessor_signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                           on_delete=models.PROTECT, related_name="+")
+    assessor_signed_at = models.DateTimeField(null=True, blank=True)
+    countersignature_needed = models.BooleanField(default=False)
+    countersigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                         on_delete=models.PROTECT, related_name="+")
+    countersigned_at = models.DateTimeField(null=True, blank=True)
 
     objects = AuditedQuerySet.as_manager()
     history = audited_history()
@@ -31,6 +47,64 @@ class BriefVerification(models.Model):
 
     def __str__(self) -> str:
         return f"IV of the brief {self.assignment}: {self.get_outcome_display()}"
+
+
+class BriefCheck(models.Model):
+    """One answer on the brief's checklist: yes or no, with a comment."""
+
+    class Item(models.TextChoices):
+        DETAILS = "details", "Are the programme and unit details accurate?"
+        DEADLINES = "deadlines", "Are the deadlines clear?"
+        TIME_FRAME = "time_frame", "Is the time given for the assignment of a suitable length?"
+        SCENARIO = "scenario", "Does it set a suitable vocational scenario?"
+        CRITERIA_EXACT = "criteria_exact", ("Are the criteria worded exactly as in the "
+                                            "specification?")
+        TASKS_SHOW_CRITERIA = "tasks_show_criteria", "Does each task show the criteria it covers?"
+        REQUIREMENTS = "requirements", "Do the tasks meet the unit's assessment requirements?"
+        EVIDENCE = "evidence", "Will it generate valid and sufficient evidence?"
+        AUTHORISED = "authorised", "Is it an authorised brief from the awarding body?"
+        AMENDED = "amended", "Has it been amended?"
+
+    # Facts about the brief, not tests it passes: a "no" does not stop it being fit.
+    FACTS = (Item.AUTHORISED, Item.AMENDED)
+
+    verification = models.ForeignKey(BriefVerification, on_delete=models.PROTECT,
+                                     related_name="checks")
+    item = models.CharField(max_length=20, choices=Item.choices)
+    answer = models.BooleanField()
+    comment = models.TextField(blank=True)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["verification", "item"],
+                                               name="one_answer_per_brief_check")]
+
+    def __str__(self) -> str:
+        return f"{self.get_item_display()} {'Yes' if self.answer else 'No'}"
+
+
+class BriefAction(models.Model):
+    """What must be done to the brief, by when; it is issued only once every action is done."""
+
+    verification = models.ForeignKey(BriefVerification, on_delete=models.PROTECT,
+                                     related_name="actions")
+    description = models.TextField()
+    due_on = models.DateField()
+    completed_on = models.DateField(null=True, blank=True)
+    completed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="+")
+    completion_note = models.TextField(blank=True)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.description} by {self.due_on:%d %b %Y}"
 
 
 class LeadIVRegistration(models.Model):
@@ -82,7 +156,9 @@ class IVSample(models.Model):
 
 
 class DecisionVerification(models.Model):
-    """The IV's check of an assessor's decision, criterion by criterion."""
+    """The IV's check of an assessor's decision, criterion by criterion, with the IV's
+    declaration; the assessor signs to acknowledge it, the Lead IV countersigns where
+    needed."""
 
     submission = models.ForeignKey("assessment.Submission", on_delete=models.PROTECT,
                                    related_name="verifications")
@@ -99,6 +175,16 @@ class DecisionVerification(models.Model):
     feedback_avoids_improvement_actions = models.BooleanField()
     agrees = models.BooleanField(help_text="Every decision checked was accurate.")
     comments = models.TextField(blank=True)
+    declared = models.BooleanField(
+        default=False, help_text="The IV declared they checked the decisions against the "
+                                 "criteria and the learner's evidence.")
+    assessor_signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                           on_delete=models.PROTECT, related_name="+")
+    assessor_signed_at = models.DateTimeField(null=True, blank=True)
+    countersignature_needed = models.BooleanField(default=False)
+    countersigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                         on_delete=models.PROTECT, related_name="+")
+    countersigned_at = models.DateTimeField(null=True, blank=True)
 
     objects = AuditedQuerySet.as_manager()
     history = audited_history()
