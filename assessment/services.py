@@ -30,6 +30,7 @@ from qmr.calendar import WorkingDays
 from qmr.errors import DomainError, TransitionNotAllowed
 from qmr.models import User
 from qmr.roles import ASSESS, LEAD_VERIFY, SIGN_CLASS_LIST, VERIFY, VIEW_OWN_RECORD
+from registrations import certification
 from registrations.checks import require_registered
 from registrations.models import Cohort, Criterion, Learner, LearnerStatus, Programme
 
@@ -362,8 +363,12 @@ def correct_decision(*, actor: User, decision: Decision, results: dict[int, tupl
     if not reason.strip():
         raise DomainError("Give the reason for the correction.")
     _check_results(submission, results)
-    return _write_decision(actor, submission, results, feedback, decision.authentic,
-                           decision.can_improve_without_guidance, decision, reason)
+    corrected = _write_decision(actor, submission, results, feedback, decision.authentic,
+                                decision.can_improve_without_guidance, decision, reason)
+    certification.record_correction_after_claim(
+        actor=actor, learner=submission.learner, reason=reason,
+        what_changed=f"{submission.assignment}: decision corrected")
+    return corrected
 
 
 @transaction.atomic

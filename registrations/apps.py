@@ -30,7 +30,13 @@ class RegistrationsConfig(AppConfig):
             permissions.register(model, via_programme)
         for model in (m.ClassListSignOff, m.RegistrationCheck, m.AttendanceSession):
             permissions.register(model, {s: f"cohort__{p}" for s, p in via_programme.items()})
-        for model in (m.ExternalEntry, m.Withdrawal, m.Transfer, m.RegistrationFlag):
+        for model in (m.ExternalEntry, m.Withdrawal, m.Transfer, m.RegistrationFlag,
+                      m.StudentReport, m.ClaimEntry, m.ResultCorrectionAfterClaim):
             permissions.register(model, {Programme: "learner__programme",
                                          SubjectArea: "learner__programme__subject_area",
                                          Centre: "learner__centre"})
+        permissions.register(m.Claim, via_programme)
+        permissions.register(m.CertificateAnomaly, {
+            Programme: "entry__learner__programme",
+            SubjectArea: "entry__learner__programme__subject_area",
+            Centre: "entry__learner__centre"})

@@ -36,6 +36,14 @@ def _readable(user: Any, qs: QuerySet) -> QuerySet:
         user, MANAGE_REGISTRATIONS, qs)
 
 
+def get_readable(user: Any, qs: QuerySet, pk: int, what: str) -> Any:
+    """The row the person may read, or 404 naming what was asked for."""
+    found = _readable(user, qs).filter(pk=pk).first()
+    if found is None:
+        raise Http404(f"No such {what}.")
+    return found
+
+
 def cohorts_for_user(user: Any, *, programme: str = "", sort: str = "name") -> QuerySet[Cohort]:
     signed = ClassListSignOff.objects.filter(cohort=OuterRef("pk"))
     confirmed = RegistrationCheck.objects.filter(cohort=OuterRef("pk"),
@@ -140,6 +148,10 @@ def learner_record(learner: Learner) -> dict:
                                                            "transferred_by")),
         "entries": list(learner.entries.select_related("unit")),
         "flags": list(learner.flags.select_related("raised_by", "acknowledged_by")),
+        "reports": list(learner.student_reports.select_related(
+            "completed_by", "checked_by", "claim_entry__claim")),
+        "corrections_after_claim": list(learner.corrections_after_claim.select_related(
+            "made_by")),
     }
 
 

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from registrations import certification_views as cert
 from registrations import programme_views, views
 
 app_name = "registrations"
@@ -36,4 +37,20 @@ urlpatterns = [
     path("queue/", views.exams_queue, name="exams-queue"),
     path("overview/", views.nominee_overview, name="nominee-overview"),
     path("centres/<int:centre_id>/import/", views.learner_import, name="learner-import"),
+    path("claims/", cert.claims_queue, name="claims-queue"),
+    path("claims/submit/<int:programme_id>/", cert.claim_submit, name="claim-submit"),
+    path("claims/<int:pk>/", cert.claim_detail, name="claim-detail"),
+    path("claims/<int:pk>/confirm/", cert.claim_confirm, name="claim-confirm"),
+    path("claims/<int:pk>/received/", cert.certificates_received,
+         name="certificates-received"),
+    path("certificates/<int:pk>/check/", cert.certificate_check, name="certificate-check"),
+    path("certificates/<int:pk>/issue/", cert.certificate_issue, name="certificate-issue"),
+    path("anomalies/<int:pk>/resolve/", cert.anomaly_resolve, name="anomaly-resolve"),
+    path("learners/<int:pk>/student-report/", cert.student_report_new,
+         name="student-report-new"),
+    path("student-reports/<int:pk>/", cert.student_report_detail,
+         name="student-report-detail"),
+    path("student-reports/<int:pk>/check/", cert.student_report_check,
+         name="student-report-check"),
+    path("certification/", cert.certification_overview, name="certification-overview"),
 ]

@@ -26,7 +26,14 @@ from qmr.roles import (
     SIGN_WITHDRAWAL_AS_NOMINEE,
     VIEW_RECORDS,
 )
-from registrations import forms, importing, selectors, services
+from registrations import (
+    certification,
+    certification_selectors,
+    forms,
+    importing,
+    selectors,
+    services,
+)
 from registrations.models import Learner, LearnerStatus
 
 
@@ -171,6 +178,7 @@ def learner_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "withdrawal_form": forms.WithdrawalForm(), "flag_form": forms.FlagForm(),
         "is_leader": permissions.can(user, SIGN_CLASS_LIST, learner),
         "is_exams": permissions.can(user, MANAGE_REGISTRATIONS, learner),
+        "may_report": certification.may_complete_report(user, learner),
         "entry_form": forms.EntryForm(learner=learner),
         "transfer_form": forms.TransferForm(learner=learner),
         "details_form": forms.DetailsForm(initial={
@@ -289,7 +297,8 @@ def flag_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def my_record(request: HttpRequest) -> HttpResponse:
     learner = selectors.own_learner_record(request.user)
-    return render(request, "registrations/my_record.html", {"learner": learner})
+    return render(request, "registrations/my_record.html", {
+        "learner": learner, "certificate": certification_selectors.certificate_status(learner)})
 
 
 @login_required

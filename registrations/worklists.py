@@ -7,13 +7,17 @@ from django.urls import reverse
 
 from qmr import permissions
 from qmr.home import WorkItem, register
-from qmr.roles import MANAGE_REGISTRATIONS, SIGN_CLASS_LIST, VIEW_RECORDS, Role
+from qmr.roles import MANAGE_REGISTRATIONS, PREPARE_REVIEW, SIGN_CLASS_LIST, VIEW_RECORDS, Role
 from registrations.models import (
+    CertificateAnomaly,
+    Claim,
+    ClaimEntry,
     ClassListSignOff,
     Cohort,
     LearnerStatus,
     RegistrationCheck,
     RegistrationFlag,
+    StudentReport,
     Withdrawal,
 )
 
@@ -82,13 +86,59 @@ def nominee_withdrawals(user: Any, appointments: list) -> list[WorkItem]:
     return _withdrawals(user, VIEW_RECORDS, "nominee_signed_by")
 
 
-@register(Role.HEAD_OF_CENTRE, "Flagged registrations to acknowledge")
+@register(Role.HEAD_OF_CENTRE, "Flagged registrations and claims to acknowledge")
 def flags_to_acknowledge(user: Any, appointments: list) -> list[WorkItem]:
     flags = permissions.visible(user, VIEW_RECORDS, RegistrationFlag.objects.filter(
         acknowledged_at__isnull=True)).select_related("learner")[:MAX_ITEMS]
-    return [WorkItem(f"{f.get_kind_display()} registration of {f.learner}",
+    return [WorkItem(str(f),
                      reverse("registrations:learner-detail", args=[f.learner_id]),
                      f.acknowledge_by) for f in flags]
+
+
+@register(Role.PROGRAMME_LEADER, "Student reports to check")
+def student_reports_to_check(user: Any, appointments: list) -> list[WorkItem]:
+    reports = permissions.visible(user, SIGN_CLASS_LIST, StudentReport.objects.filter(
+        checked_at__isnull=True, withdrawn_at__isnull=True).exclude(completed_by=user)
+    ).select_related("learner")[:MAX_ITEMS]
+    return [WorkItem(f"Check the student report of {r.learner}",
+                     reverse("registrations:student-report-detail", args=[r.pk]))
+            for r in reports]
+
+
+def _claims_to_confirm(user: Any, perm: str) -> list[WorkItem]:
+    claims = permissions.visible(user, perm, Claim.objects.filter(
+        confirmed_at__isnull=True).exclude(submitted_by=user)).select_related(
+        "programme")[:MAX_ITEMS]
+    return [WorkItem(f"Confirm {c} as the second person",
+                     reverse("registrations:claim-detail", args=[c.pk])) for c in claims]
+
+
+@register(Role.EXAMS_OFFICER, "Claims waiting for a second person")
+def exams_claims_to_confirm(user: Any, appointments: list) -> list[WorkItem]:
+    return _claims_to_confirm(user, MANAGE_REGISTRATIONS)
+
+
+@register(Role.QUALITY_NOMINEE, "Claims waiting for a second person")
+def nominee_claims_to_confirm(user: Any, appointments: list) -> list[WorkItem]:
+    return _claims_to_confirm(user, PREPARE_REVIEW)
+
+
+@register(Role.EXAMS_OFFICER, "Certificates to check against the records")
+def certificates_to_check(user: Any, appointments: list) -> list[WorkItem]:
+    entries = permissions.visible(user, MANAGE_REGISTRATIONS, ClaimEntry.objects.filter(
+        certificate_received_on__isnull=False, checked_on__isnull=True)).select_related(
+        "learner").order_by("check_due_on")[:MAX_ITEMS]
+    return [WorkItem(f"Check the certificate of {e.learner}",
+                     reverse("registrations:claim-detail", args=[e.claim_id]), e.check_due_on)
+            for e in entries]
+
+
+@register(Role.QUALITY_NOMINEE, "Certificate anomalies open")
+def anomalies_open(user: Any, appointments: list) -> list[WorkItem]:
+    anomalies = permissions.visible(user, VIEW_RECORDS, CertificateAnomaly.objects.filter(
+        resolved_at__isnull=True)).select_related("entry__learner")[:MAX_ITEMS]
+    return [WorkItem(str(a), reverse("registrations:claim-detail", args=[a.entry.claim_id]))
+            for a in anomalies]
 
 
 @register(Role.LEARNER, "Your registration")
@@ -108,7 +158,11 @@ def register_navigation() -> None:
                         navigation.holding(VIEW_RECORDS, MANAGE_REGISTRATIONS))
     navigation.register("Registration queue", "registrations:exams-queue",
                         navigation.holding(MANAGE_REGISTRATIONS))
+    navigation.register("Claims", "registrations:claims-queue",
+                        navigation.holding(MANAGE_REGISTRATIONS))
     navigation.register("Registration overview", "registrations:nominee-overview",
+                        lambda user: bool(permissions.scope_pks(user, VIEW_RECORDS, Centre)))
+    navigation.register("Certification overview", "registrations:certification-overview",
                         lambda user: bool(permissions.scope_pks(user, VIEW_RECORDS, Centre)))
     navigation.register("My registration", "registrations:my-record",
                         navigation.holding(VIEW_OWN_RECORD))
