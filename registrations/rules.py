@@ -1,6 +1,7 @@
 """Registration deadlines and late-fee bands. The awarding body's dates are data per year
 (`AwardingBodyYear`); where a year has none, the seeds' figures are the default."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -16,7 +17,7 @@ LATE_ARRIVAL_WINDOW = timedelta(days=14)
 def default_year(name: str) -> AwardingBodyYear:
     """The 2024/25 pattern moved to year `name` ("2026/27"): cut-off 1 November, late fees
     x1.05 after it, x1.1 from 24 December, x1.25 from 1 February; deletions by 31 December;
-    results by 5 July; the centre's own deadline at the end of November."""
+    results by 5 July; the centre's own deadline at the end of November; claims by 31 July."""
     start = int(name[:4])
     return AwardingBodyYear(
         academic_year=name,
@@ -29,6 +30,7 @@ def default_year(name: str) -> AwardingBodyYear:
         deletions_by=date(start, 12, 31),
         results_by=date(start + 1, 7, 5),
         centre_registration_deadline=date(start, 11, 30),
+        claims_by=date(start + 1, 7, 31),
     )
 
 
@@ -71,9 +73,30 @@ def expected_completion(learner: Learner) -> date:
     return learner.enrolled_on + relativedelta(years=1)
 
 
-def claim_deadline(learner: Learner) -> date:
-    """Certification claims: by the end of July at the close of the academic year for
+def year_name(day: date) -> str:
+    """The academic year (August to July) a day falls in, named as AwardingBodyYear is:
+    "2027/28"."""
+    start = day.year if day.month >= 8 else day.year - 1
+    return f"{start}/{str(start + 1)[-2:]}"
+
+
+def deadline_after_completion(delivery_model: str, completion: date,
+                              years: Mapping[str, AwardingBodyYear] | None = None) -> date:
+    """Academic-year programmes: the awarding body's claims date for the academic year the
+    course completes in (`AwardingBodyYear.claims_by`; the end of July when not set). Other
+    delivery models: one month after completion. `years` saves the query for a batch."""
+    if delivery_model == DeliveryModel.OTHER:
+        return completion + relativedelta(months=1)
+    name = year_name(completion)
+    year = (years or {}).get(name) or awarding_body_years({name})[name]
+    return year.claims_by or date(int(name[:4]) + 1, 7, 31)
+
+
+def claim_deadline(learner: Learner,
+                   years: Mapping[str, AwardingBodyYear] | None = None) -> date:
+    """Certification claims: by the end of July of the year the learner completes for
     academic-year programmes, or within one month of completion for other delivery models."""
-    if learner.programme.delivery_model == DeliveryModel.OTHER or not learner.cohort_id:
+    if not learner.cohort_id:
         return expected_completion(learner) + relativedelta(months=1)
-    return date(learner.cohort.academic_year.ends_on.year, 7, 31)
+    return deadline_after_completion(learner.programme.delivery_model,
+                                     expected_completion(learner), years)
