@@ -250,7 +250,7 @@ def _require_exams(actor: User, claim: Claim) -> None:
 
 @transaction.atomic
 def record_certificates_received(*, actor: User, claim: Claim, entries: Sequence[ClaimEntry],
-                                 received_on: date) -> list[ClaimEntry]:
+                                 received_on: date | None) -> list[ClaimEntry]:
     """Certificates arrived: each must be checked against the records within three working
     days."""
     _require_exams(actor, claim)
@@ -259,6 +259,8 @@ def record_certificates_received(*, actor: User, claim: Claim, entries: Sequence
                           "certificates can have come for it.")
     if not entries:
         raise DomainError("Choose the learners whose certificates came.")
+    if received_on is None:
+        raise DomainError("Give the date the certificates arrived.")
     if received_on > timezone.localdate():
         raise DomainError("The date received cannot be in the future.")
     if received_on < timezone.localtime(claim.confirmed_at).date():
@@ -279,7 +281,7 @@ def record_certificates_received(*, actor: User, claim: Claim, entries: Sequence
 
 
 @transaction.atomic
-def check_certificate(*, actor: User, entry: ClaimEntry, matches: bool, kind: str = "",
+def check_certificate(*, actor: User, entry: ClaimEntry, matches: bool | None, kind: str = "",
                       description: str = "") -> CertificateAnomaly | None:
     """Check a certificate against the records. If it does not match, record the anomaly: the
     Quality Nominee is told and the certificate is held until it is resolved."""
@@ -293,6 +295,8 @@ def check_certificate(*, actor: User, entry: ClaimEntry, matches: bool, kind: st
     if entry.anomalies.filter(resolved_at__isnull=True).exists():
         raise DomainError("An anomaly on this certificate is still open: resolve it with the "
                           "awarding body first, then check the amended certificate.")
+    if matches is None:
+        raise DomainError("Say whether the certificate matches the records.")
     if matches:
         entry.checked_on, entry.checked_by = timezone.localdate(), actor
         with acting_as(actor):

@@ -2,7 +2,6 @@
 
 from datetime import date
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -69,8 +68,7 @@ def certificates_received(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         received_on = date.fromisoformat(request.POST.get("received_on", ""))
     except ValueError:
-        messages.error(request, "Give the date the certificates arrived.")
-        return redirect("registrations:claim-detail", claim.pk)
+        received_on = None
     attempt(request, lambda: certification.record_certificates_received(
         actor=request.user, claim=claim, entries=list(claim.entries.filter(pk__in=ids)),
         received_on=received_on),
@@ -82,15 +80,12 @@ def certificates_received(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def certificate_check(request: HttpRequest, pk: int) -> HttpResponse:
     entry = selectors.get_readable(request.user, ClaimEntry.objects.all(), pk, "certificate")
-    matches = request.POST.get("matches")
-    if matches not in ("yes", "no"):
-        messages.error(request, "Say whether the certificate matches the records.")
-    else:
-        attempt(request, lambda: certification.check_certificate(
-            actor=request.user, entry=entry, matches=matches == "yes",
-            kind=request.POST.get("kind", ""), description=request.POST.get("description", "")),
-            "Certificate checked." if matches == "yes" else
-            "Anomaly recorded: the certificate is held and the Quality Nominee has been told.")
+    matches = {"yes": True, "no": False}.get(request.POST.get("matches", ""))
+    attempt(request, lambda: certification.check_certificate(
+        actor=request.user, entry=entry, matches=matches,
+        kind=request.POST.get("kind", ""), description=request.POST.get("description", "")),
+        "Certificate checked." if matches else
+        "Anomaly recorded: the certificate is held and the Quality Nominee has been told.")
     return redirect("registrations:claim-detail", entry.claim_id)
 
 

@@ -24,11 +24,15 @@ from assessment.models import (
 )
 from qmr.models import AcademicYear, Appointment
 from registrations.models import (
+    CertificateAnomaly,
+    Claim,
+    ClaimEntry,
     Cohort,
     Criterion,
     ExternalEntry,
     RegistrationCheck,
     RegistrationFlag,
+    StudentReport,
     Unit,
     Withdrawal,
 )
@@ -88,6 +92,7 @@ class Target:
                                                     description="late", raised_by=self.person,
                                                     acknowledge_by=date(2040, 10, 3))
         self._assessment(world, side, programme)
+        self._certification(programme)
 
     def _assessment(self, world: Any, side: str, programme: Any) -> None:
         """A plan, an issued assignment, a decided submission with a file, a resubmission
@@ -126,6 +131,23 @@ class Target:
         self.action = RemedialAction.objects.create(
             verification=self.verification, kind="reassess", description="x",
             due_on=date(2040, 10, 1), raised_by=assessor)
+
+
+    def _certification(self, programme: Any) -> None:
+        """An unchecked student report, and a confirmed claim whose certificate came back with
+        an anomaly."""
+        report = {"units": [], "points": 0, "grade": "P", "completed_by": self.person}
+        self.report = StudentReport.objects.create(learner=self.learner, **report)
+        claimed = StudentReport.objects.create(learner=self.learner, checked_by=self.person,
+                                               checked_at=timezone.now(), **report)
+        self.claim = Claim.objects.create(programme=programme, submitted_by=self.person,
+                                          deadline=date(2041, 7, 31))
+        self.claim_entry = ClaimEntry.objects.create(claim=self.claim, learner=self.learner,
+                                                     report=claimed,
+                                                     certificate_received_on=date(2041, 8, 1))
+        self.anomaly = CertificateAnomaly.objects.create(entry=self.claim_entry, kind="name",
+                                                         description="x",
+                                                         reported_by=self.person)
 
 
 def c(t: Target) -> dict:
@@ -218,6 +240,28 @@ ROWS.update({
                                                  "unit_id": t.unit.pk}, "post", lambda p: {},
                                       expect({"leader", "lead_iv"}, 302, READ)),
     "registrations:cohort-attendance": (cohort, "get", None, expect(READ)),
+    "registrations:claims-queue": (None, "get", None,
+                                   {p: 200 if p == "exams" else 403 for p in ALL}),
+    "registrations:claim-submit": (lambda t: {"programme_id": t.cohort.programme_id}, "post",
+                                   lambda p: {}, expect({"exams"}, 302, READ)),
+    "registrations:claim-detail": (lambda t: {"pk": t.claim.pk}, "get", None, expect(READ)),
+    "registrations:claim-confirm": (lambda t: {"pk": t.claim.pk}, "post", lambda p: {},
+                                    expect({"exams", "nominee", "head"}, 302, READ)),
+    "registrations:certificates-received": (lambda t: {"pk": t.claim.pk}, "post",
+                                            lambda p: {}, expect({"exams"}, 302, READ)),
+    "registrations:certificate-check": (lambda t: {"pk": t.claim_entry.pk}, "post",
+                                        lambda p: {}, expect({"exams"}, 302, READ)),
+    "registrations:certificate-issue": (lambda t: {"pk": t.claim_entry.pk}, "post",
+                                        lambda p: {}, expect({"exams"}, 302, READ)),
+    "registrations:anomaly-resolve": (lambda t: {"pk": t.anomaly.pk}, "post", lambda p: {},
+                                      expect({"exams", "nominee"}, 302, READ)),
+    "registrations:student-report-new": (learner, "get", None, expect({"lead_iv"}, 200, READ)),
+    "registrations:student-report-detail": (lambda t: {"pk": t.report.pk}, "get", None,
+                                            expect(READ)),
+    "registrations:student-report-check": (lambda t: {"pk": t.report.pk}, "post",
+                                           lambda p: {}, expect({"leader"}, 302, READ)),
+    "registrations:certification-overview": (None, "get", None, {
+        p: 200 if p in CENTRE_WIDE_READ | {"outsider"} else 403 for p in ALL}),
 })
 
 
