@@ -47,13 +47,6 @@ def _holding(programme: Any, perm: str) -> Any:
     return User.objects.filter(pk__in=people).order_by("full_name")
 
 
-class VerifyBriefForm(forms.Form):
-    outcome = forms.ChoiceField(choices=[("fit", "Fit for purpose"),
-                                         ("not_fit", "Not fit for purpose: changes needed")],
-                                widget=forms.RadioSelect)
-    comments = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
-
-
 class SubmitForm(forms.Form):
     files = forms.FileField(label="Your work", help_text="PDF, Word, PowerPoint, Excel, images, "
                             "audio, video or ZIP; at most 25 MB each.")

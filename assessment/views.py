@@ -74,7 +74,6 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_verify": permissions.can(request.user, VERIFY, programme),
         "is_assessor": services.may_issue(request.user, assignment),
         "may_extend": services.may_extend(request.user, assignment),
-        "verify_form": forms.VerifyBriefForm(),
     })
 
 

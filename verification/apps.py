@@ -27,3 +27,5 @@ class VerificationConfig(AppConfig):
                                                 for s, p in via_submission.items()})
         permissions.register(m.LeadIVRegistration, {SubjectArea: "subject_area",
                                                     Centre: "subject_area__centre"})
+        permissions.register(m.BriefVerification, {s: p.replace("submission__", "", 1)
+                                                   for s, p in via_submission.items()})

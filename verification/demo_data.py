@@ -1,25 +1,66 @@
-"""Verification's part of the demo: the Internal Verifier verifies Sport's first brief."""
+"""Verification's part of the demo: the Internal Verifier checks Sport's first brief against
+the checklist (the assessor signs it), later verifies one piece of the work handed in (the
+assessor acknowledges the feedback); Lead IVs are registered and standardised."""
 
-from assessment.models import Assignment
+from datetime import timedelta
+
+from assessment.models import Assignment, Submission
 from qmr.demo import DemoContext, register
 from qmr.models import User
-from verification.models import BriefVerification, LeadIVRegistration
+from verification.briefs import verify_brief
+from verification.models import BriefCheck, BriefVerification, IVSample, LeadIVRegistration
 from verification.services import (
+    Feedback,
+    choose_for_sample,
     record_standardisation,
     record_standardisation_meeting,
     register_lead_iv,
-    verify_brief,
+    verify_decision,
 )
+from verification.signatures import sign_brief_verification, sign_decision_verification
+
+Item = BriefCheck.Item
+CAREERS = "Careers in the sports industry"
 
 
 @register(order=35)
 def load_verification(ctx: DemoContext) -> None:
     first = Assignment.objects.filter(plan__programme__centre=ctx.centres["main"],
-                                      title="Careers in the sports industry").first()
+                                      title=CAREERS).first()
     if first is None or BriefVerification.objects.filter(assignment=first).exists():
         return
-    verify_brief(actor=User.objects.get(email="s.patel@brookfield.example"), assignment=first,
-                 outcome="fit", comments="Clear tasks; criteria worded as in the specification.")
+    answers = dict.fromkeys(Item, (True, "")) | {
+        Item.TIME_FRAME: (True, "Four weeks, with a check-in after two."),
+        Item.CRITERIA_EXACT: (True, "P1, P2 and M1 as worded in the specification."),
+        Item.AUTHORISED: (False, "Written by the Sport team."),
+        Item.AMENDED: (False, "")}
+    verification = verify_brief(
+        actor=User.objects.get(email="s.patel@brookfield.example"), assignment=first,
+        outcome="fit", answers=answers,
+        comments="Clear tasks; criteria worded as in the specification.")
+    sign_brief_verification(actor=first.assessor, verification=verification)
+
+
+@register(order=45)
+def load_decision_verification(ctx: DemoContext) -> None:
+    """After the work is handed in and assessed: the IV samples the first learner's work and
+    agrees with it; the assessor acknowledges the feedback."""
+    work = Submission.objects.filter(
+        assignment__plan__programme__centre=ctx.centres["main"], assignment__title=CAREERS,
+        decisions__isnull=False).order_by("learner__centre_ref").first()
+    if work is None or IVSample.objects.filter(submission=work).exists():
+        return
+    iv = User.objects.get(email="s.patel@brookfield.example")
+    choose_for_sample(actor=iv, submission=work, verifier=iv,
+                      due_on=ctx.today + timedelta(days=7))
+    decision = work.decisions.get(superseded_by__isnull=True)
+    verification = verify_decision(
+        actor=iv, submission=work, declared=True,
+        checks={r.criterion_id: (True, "") for r in decision.results.all()},
+        feedback=Feedback(authenticity_confirmed=True, links_to_criteria=True,
+                          justifies_awards=True, avoids_improvement_actions=True),
+        comments="Accurate decisions; the feedback names the evidence for each criterion.")
+    sign_decision_verification(actor=decision.assessor, verification=verification)
 
 
 @register(order=36)

@@ -5,17 +5,20 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from assessment import grading
-from assessment.models import CriterionResult, Decision, Submission
+from assessment import selectors as assessment_selectors
+from assessment.models import Assignment, CriterionResult, Decision, Submission
 from qmr import permissions
 from qmr.models import AcademicYear, Appointment, Centre, SubjectArea, User
-from qmr.roles import LEAD_VERIFY, VERIFY, VIEW_RECORDS, Role
+from qmr.roles import ASSESSMENT_READERS, LEAD_VERIFY, VERIFY, VIEW_RECORDS, Role
 from registrations.models import Programme, Unit
 from verification.models import (
+    BriefAction,
+    BriefVerification,
     DecisionVerification,
     IVSample,
     LeadIVRegistration,
@@ -250,3 +253,103 @@ def area_staff(subject_area: SubjectArea) -> list[User]:
                                                and a.scope_id == subject_area.pk)
                    or (a.scope_type.model == "programme" and a.scope_id in programmes)},
                   key=str)
+
+
+# --- IV records and their signatures -----------------------------------------------------------
+
+def get_brief_verification_for_user(user: Any, pk: int) -> BriefVerification:
+    """A brief's verification, for whoever may read the brief (its assessor, the programme's
+    team, the senior roles)."""
+    verification = BriefVerification.objects.filter(pk=pk).first()
+    if verification is None:
+        raise Http404("No such verification.")
+    verification.assignment = assessment_selectors.get_assignment_for_user(
+        user, verification.assignment_id)
+    return verification
+
+
+def get_brief_action_for_user(user: Any, pk: int) -> BriefAction:
+    action = BriefAction.objects.select_related("verification").filter(pk=pk).first()
+    if action is None:
+        raise Http404("No such action.")
+    action.verification.assignment = assessment_selectors.get_assignment_for_user(
+        user, action.verification.assignment_id)
+    return action
+
+
+def _assessment_readable(user: Any, qs: QuerySet, assessor_path: str) -> QuerySet:
+    """Rows the person reads as assessment records, or concerns as the assessor."""
+    found = qs.filter(**{assessor_path: user.pk})
+    for perm in ASSESSMENT_READERS:
+        found = found | permissions.visible(user, perm, qs)
+    return found
+
+
+def get_decision_verification_for_user(user: Any, pk: int) -> DecisionVerification:
+    """A decision's verification, for the assessor who made the decision and the readers of
+    assessment records (never the learner)."""
+    verification = _assessment_readable(user, DecisionVerification.objects.select_related(
+        "submission__learner", "submission__assignment__plan__programme", "decision__assessor",
+        "verifier", "assessor_signed_by", "countersigned_by"), "decision__assessor").filter(
+        pk=pk).prefetch_related("checks__criterion", "actions").first()
+    if verification is None:
+        raise Http404("No such verification.")
+    return verification
+
+
+@dataclass
+class ToSign:
+    """IV records waiting for one person's signature or countersignature."""
+
+    briefs: list[BriefVerification]
+    decisions: list[DecisionVerification]
+
+    def __len__(self) -> int:
+        return len(self.briefs) + len(self.decisions)
+
+
+def to_sign_as_assessor(user: Any) -> ToSign:
+    """Verifications of the person's briefs and decisions they have not signed yet (two
+    queries)."""
+    return ToSign(
+        list(BriefVerification.objects.filter(assignment__assessor=user,
+                                              assessor_signed_at__isnull=True)
+             .select_related("assignment", "verifier")[:50]),
+        list(DecisionVerification.objects.filter(decision__assessor=user,
+                                                 assessor_signed_at__isnull=True)
+             .select_related("submission__learner", "submission__assignment", "verifier")[:50]))
+
+
+def to_countersign(user: Any) -> ToSign:
+    """Records in the person's Lead IV scope that need their countersignature: not recorded
+    by them, not about their own assessment (two queries)."""
+    briefs = permissions.visible(user, LEAD_VERIFY, BriefVerification.objects.filter(
+        countersignature_needed=True, countersigned_at__isnull=True)).exclude(
+        verifier=user).exclude(assignment__assessor=user)
+    decisions = permissions.visible(user, LEAD_VERIFY, DecisionVerification.objects.filter(
+        countersignature_needed=True, countersigned_at__isnull=True)).exclude(
+        verifier=user).exclude(decision__assessor=user)
+    return ToSign(list(briefs.select_related("assignment", "verifier")[:50]),
+                  list(decisions.select_related("submission__learner", "submission__assignment",
+                                                "verifier")[:50]))
+
+
+def awaiting_others(user: Any) -> ToSign:
+    """The person's own IV records still waiting for the assessor's signature or the Lead IV's
+    countersignature (two queries)."""
+    waiting = Q(assessor_signed_at__isnull=True) | Q(countersignature_needed=True,
+                                                     countersigned_at__isnull=True)
+    return ToSign(
+        list(BriefVerification.objects.filter(waiting, verifier=user)
+             .select_related("assignment__assessor")[:50]),
+        list(DecisionVerification.objects.filter(waiting, verifier=user)
+             .select_related("submission__learner", "submission__assignment",
+                             "decision__assessor")[:50]))
+
+
+def briefs_to_verify(user: Any) -> QuerySet[Assignment]:
+    """Briefs naming the person as their internal verifier that have no verification yet,
+    soonest first (one query)."""
+    return Assignment.objects.filter(internal_verifier=user, brief_verifications__isnull=True,
+                                     deadline__gte=timezone.localdate()).select_related(
+        "plan__programme").order_by("verify_brief_by", "pk")

@@ -7,14 +7,13 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from assessment.models import Assignment, Submission
+from assessment.models import Submission
 from qmr import permissions
 from qmr.audit import acting_as, record_event
 from qmr.errors import DomainError, TransitionNotAllowed
 from qmr.models import AcademicYear, SubjectArea, User
 from qmr.roles import LEAD_VERIFY, MANAGE_PEOPLE, VERIFY
 from verification.models import (
-    BriefVerification,
     CriterionCheck,
     DecisionVerification,
     IVSample,
@@ -22,28 +21,6 @@ from verification.models import (
     RemedialAction,
     StandardisationMeeting,
 )
-
-
-@transaction.atomic
-def verify_brief(*, actor: User, assignment: Assignment, outcome: str,
-                 comments: str = "") -> BriefVerification:
-    """An Internal Verifier (or the Lead IV) records whether the brief is fit for purpose."""
-    programme = assignment.plan.programme
-    if not permissions.can(actor, VERIFY, programme):
-        raise permissions.PermissionDenied("Only an Internal Verifier of this programme "
-                                           "verifies its briefs.")
-    if outcome not in BriefVerification.Outcome.values:
-        raise DomainError("Say whether the brief is fit for purpose.")
-    if outcome == BriefVerification.Outcome.NOT_FIT and not comments.strip():
-        raise DomainError("Say what needs to change in the brief.")
-    if outcome == BriefVerification.Outcome.FIT and not assignment.tasks.strip():
-        raise DomainError("The brief has no tasks written yet, so it cannot be fit for purpose.")
-    with acting_as(actor):
-        verification = BriefVerification.objects.create(assignment=assignment, verifier=actor,
-                                                         outcome=outcome, comments=comments)
-    record_event(verification, "verification.brief.verified", actor=actor,
-                 centre=programme.centre, summary=str(verification))
-    return verification
 
 
 @transaction.atomic
@@ -83,11 +60,13 @@ class Feedback:
 
 @transaction.atomic
 def verify_decision(*, actor: User, submission: Submission,
-                    checks: dict[int, tuple[bool, str]], feedback: Feedback,
+                    checks: dict[int, tuple[bool, str]], feedback: Feedback, declared: bool,
                     comments: str = "") -> DecisionVerification:
-    """An IV verifies the latest decision on a piece of work, criterion by criterion. Nobody
-    verifies their own decision; a disagreement needs comments, and any change to the
-    learner's result goes through the assessment app's correction."""
+    """An IV verifies the latest decision on a piece of work (a first submission, a
+    resubmission or a retake alike), criterion by criterion, and declares they checked it
+    against the criteria and the evidence. Nobody verifies their own decision; a disagreement
+    needs comments, and any change to the learner's result goes through the assessment app's
+    correction. A disagreement needs the Lead IV's countersignature unless a Lead IV made it."""
     programme = submission.assignment.plan.programme
     permissions.require(actor, VERIFY, programme)
     decision = submission.decisions.filter(superseded_by__isnull=True).first()
@@ -103,6 +82,9 @@ def verify_decision(*, actor: User, submission: Submission,
         raise DomainError("Say why the decisions are not accurate.")
     if feedback.collusion_or_plagiarism and not comments.strip():
         raise DomainError("Describe the signs of collusion or plagiarism.")
+    if not declared:
+        raise DomainError("Tick the declaration that you checked the decisions against the "
+                          "criteria and the learner's evidence.")
     with acting_as(actor):
         verification = DecisionVerification.objects.create(
             submission=submission, decision=decision, verifier=actor,
@@ -111,7 +93,9 @@ def verify_decision(*, actor: User, submission: Submission,
             feedback_links_to_criteria=feedback.links_to_criteria,
             feedback_justifies_awards=feedback.justifies_awards,
             feedback_avoids_improvement_actions=feedback.avoids_improvement_actions,
-            agrees=agrees, comments=comments)
+            agrees=agrees, comments=comments, declared=True,
+            countersignature_needed=not agrees and not permissions.can(actor, LEAD_VERIFY,
+                                                                       programme))
         CriterionCheck.objects.bulk_create([
             CriterionCheck(verification=verification, criterion_id=pk, accurate=accurate,
                            comment=comment) for pk, (accurate, comment) in checks.items()])
@@ -124,6 +108,10 @@ def verify_decision(*, actor: User, submission: Submission,
 @transaction.atomic
 def raise_remedial_action(*, actor: User, verification: DecisionVerification, kind: str,
                           description: str, due_on: date) -> RemedialAction:
+    """An IV sets a remedial action on a verification; from then the record needs the Lead
+    IV's countersignature, unless a Lead IV verified it or has countersigned it already."""
+    verification = DecisionVerification.objects.select_for_update().select_related(
+        "verifier", "submission__assignment__plan__programme__centre").get(pk=verification.pk)
     programme = verification.submission.assignment.plan.programme
     permissions.require(actor, VERIFY, programme)
     if kind not in RemedialAction.Kind.values:
@@ -136,6 +124,10 @@ def raise_remedial_action(*, actor: User, verification: DecisionVerification, ki
         action = RemedialAction.objects.create(verification=verification, kind=kind,
                                                description=description, due_on=due_on,
                                                raised_by=actor)
+        if not (verification.countersignature_needed or verification.countersigned_at
+                or permissions.can(verification.verifier, LEAD_VERIFY, programme)):
+            verification.countersignature_needed = True
+            verification.save(update_fields=["countersignature_needed"])
     record_event(action, "verification.action.raised", actor=actor, centre=programme.centre,
                  summary=str(action))
     return action

@@ -1,4 +1,6 @@
-"""Verification pages. The brief's verification form sits on the assignment's page."""
+"""Verification pages: the programme's sample and coverage, verifying a decision and its
+record's signatures, remedial actions, Lead IVs and standardisation. The brief's
+verification has its own module (brief_views)."""
 
 from datetime import timedelta
 
@@ -11,34 +13,13 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.views.decorators.http import require_POST
 
-from assessment import selectors as assessment_selectors
-from assessment.forms import VerifyBriefForm
 from qmr import permissions
-from qmr.errors import DomainError
 from qmr.feedback import attempt
 from qmr.models import Centre, SubjectArea, User
 from qmr.roles import LEAD_VERIFY, MANAGE_PEOPLE, VERIFY, VIEW_RECORDS
 from registrations.models import Programme, Unit
-from verification import selectors, services
+from verification import selectors, services, signatures
 from verification.models import DecisionVerification, LeadIVRegistration, RemedialAction
-
-
-@login_required
-@require_POST
-def brief_verify(request: HttpRequest, pk: int) -> HttpResponse:
-    assignment = assessment_selectors.get_assignment_for_user(request.user, pk)
-    permissions.require(request.user, VERIFY, assignment.plan.programme)
-    form = VerifyBriefForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Say whether the brief is fit for purpose.")
-    else:
-        try:
-            services.verify_brief(actor=request.user, assignment=assignment, **form.cleaned_data)
-        except DomainError as e:
-            messages.error(request, str(e))
-        else:
-            messages.success(request, "The brief's verification is recorded.")
-    return redirect("assessment:assignment-detail", assignment.pk)
 
 
 @login_required
@@ -71,7 +52,10 @@ def take_sample(request: HttpRequest, pk: int) -> HttpResponse:
 def my_verifications(request: HttpRequest) -> HttpResponse:
     return render(request, "verification/my_verifications.html", {
         "samples": selectors.my_verifications(request.user), "today": timezone.localdate(),
-        "programmes": permissions.visible(request.user, VERIFY, Programme.objects.all())})
+        "programmes": permissions.visible(request.user, VERIFY, Programme.objects.all()),
+        "briefs": selectors.briefs_to_verify(request.user)[:50],
+        "awaiting": selectors.awaiting_others(request.user),
+        "to_countersign": selectors.to_countersign(request.user)})
 
 
 @login_required
@@ -90,14 +74,50 @@ def verify_decision(request: HttpRequest, pk: int) -> HttpResponse:
             "avoids_improvement_actions", "collusion_or_plagiarism")})
         if attempt(request, lambda: services.verify_decision(
                 actor=request.user, submission=submission, checks=checks, feedback=feedback,
+                declared=request.POST.get("declared") == "on",
                 comments=request.POST.get("comments", "")), "Verification recorded."):
             return redirect("verification:verify-decision", submission.pk)
     return render(request, "verification/verify_decision.html", {
         "submission": submission, "decision": decision, "results": results,
-        "verifications": list(submission.verifications.select_related("verifier")
-                              .prefetch_related("checks__criterion", "actions")),
+        "verifications": list(submission.verifications.select_related(
+            "verifier", "assessor_signed_by", "countersigned_by", "decision__assessor")
+            .prefetch_related("checks__criterion", "actions")),
         "kinds": RemedialAction.Kind.choices,
+        "is_lead": permissions.can(request.user, LEAD_VERIFY,
+                                   submission.assignment.plan.programme),
     })
+
+
+@login_required
+def decision_iv(request: HttpRequest, pk: int) -> HttpResponse:
+    """One verification of assessed work, for the assessor to read and sign and the Lead IV
+    to countersign."""
+    verification = selectors.get_decision_verification_for_user(request.user, pk)
+    programme = verification.submission.assignment.plan.programme
+    return render(request, "verification/decision_iv.html", {
+        "v": verification, "submission": verification.submission,
+        "is_lead": permissions.can(request.user, LEAD_VERIFY, programme),
+        "may_verify": permissions.can(request.user, VERIFY, programme),
+    })
+
+
+@login_required
+@require_POST
+def decision_sign(request: HttpRequest, pk: int) -> HttpResponse:
+    verification = selectors.get_decision_verification_for_user(request.user, pk)
+    attempt(request, lambda: signatures.sign_decision_verification(
+        actor=request.user, verification=verification),
+        "You signed to acknowledge the internal verifier's feedback.")
+    return redirect("verification:decision-iv", verification.pk)
+
+
+@login_required
+@require_POST
+def decision_countersign(request: HttpRequest, pk: int) -> HttpResponse:
+    verification = selectors.get_decision_verification_for_user(request.user, pk)
+    attempt(request, lambda: signatures.countersign_decision_verification(
+        actor=request.user, verification=verification), "You countersigned the verification.")
+    return redirect("verification:decision-iv", verification.pk)
 
 
 @login_required

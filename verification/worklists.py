@@ -22,3 +22,29 @@ navigation.register("My verifications", "verification:my-verifications",
                     navigation.holding(VERIFY))
 navigation.register("IV overview", "verification:overview",
                     lambda user: bool(permissions.scope_pks(user, VIEW_RECORDS, Centre)))
+
+
+def _items(records: selectors.ToSign, what: str) -> list[WorkItem]:
+    return [WorkItem(f"{what} the verification of the brief '{v.assignment}' by {v.verifier}",
+                     reverse("verification:brief-iv", args=[v.assignment_id]))
+            for v in records.briefs] + [
+        WorkItem(f"{what} the verification of {v.submission.learner}'s work on "
+                 f"{v.submission.assignment} by {v.verifier}",
+                 reverse("verification:decision-iv", args=[v.pk])) for v in records.decisions]
+
+
+@register(Role.ASSESSOR, "Internal verification to sign")
+def to_sign(user: Any, appointments: list) -> list[WorkItem]:
+    return _items(selectors.to_sign_as_assessor(user), "Read and sign")
+
+
+@register(Role.LEAD_IV, "Internal verification to countersign")
+def to_countersign(user: Any, appointments: list) -> list[WorkItem]:
+    return _items(selectors.to_countersign(user), "Countersign")
+
+
+@register(Role.INTERNAL_VERIFIER, "Briefs to verify")
+def briefs_to_verify(user: Any, appointments: list) -> list[WorkItem]:
+    return [WorkItem(f"{a.title} ({a.plan.programme})",
+                     reverse("verification:brief-iv", args=[a.pk]), a.verify_brief_by)
+            for a in selectors.briefs_to_verify(user)[:20]]

@@ -11,7 +11,16 @@ from qmr import services as qmr_services
 from registrations import services as reg_services
 from registrations import specification
 from tests.factories import LearnerFactory
-from verification.services import verify_brief
+from verification.briefs import verify_brief
+from verification.models import BriefCheck
+
+
+def brief_answers(no=()):
+    """The brief's checklist answered Yes (No, with a reason, for the items in `no`); it is
+    not an authorised brief, so it was not amended."""
+    facts = {BriefCheck.Item.AUTHORISED: (False, ""), BriefCheck.Item.AMENDED: (False, "")}
+    return {item: (item not in no, "Needs work." if item in no else "")
+            for item in BriefCheck.Item} | facts
 
 
 @pytest.fixture
@@ -73,7 +82,8 @@ def assignment(world, plan, unit):
 @pytest.fixture
 def issued(world, plan, assignment, cohort):
     services.sign_off_plan(actor=world["lead_iv"], plan=plan)
-    verify_brief(actor=world["iv"], assignment=assignment, outcome="fit")
+    verify_brief(actor=world["iv"], assignment=assignment, outcome="fit",
+                 answers=brief_answers())
     return services.issue_brief(actor=world["assessor"], assignment=assignment, cohort=cohort)
 
 

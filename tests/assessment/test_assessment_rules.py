@@ -10,9 +10,9 @@ from assessment import services
 from assessment.models import BriefIssue, Decision, Resubmission, RetakeRule, Submission
 from qmr.errors import DomainError, TransitionNotAllowed
 from registrations.models import Criterion
-from tests.assessment.conftest import all_results, hand_in, upload
+from tests.assessment.conftest import all_results, brief_answers, hand_in, upload
 from tests.factories import LearnerFactory
-from verification.services import verify_brief
+from verification.briefs import verify_brief
 
 pytestmark = pytest.mark.django_db
 
@@ -22,14 +22,17 @@ def test_an_unverified_brief_cannot_be_issued(world, plan, assignment, cohort):
     with pytest.raises(DomainError, match="has not been internally verified"):
         services.issue_brief(actor=world["assessor"], assignment=assignment, cohort=cohort)
     verify_brief(actor=world["iv"], assignment=assignment, outcome="not_fit",
-                 comments="Criteria wording does not match the specification")
+                 answers=brief_answers(no=("criteria_exact",)),
+                 comments="Criteria wording does not match the specification",
+                 actions=[("Word the criteria as in the specification", date(2099, 1, 1))])
     with pytest.raises(DomainError, match="not fit for purpose"):
         services.issue_brief(actor=world["assessor"], assignment=assignment, cohort=cohort)
     assert not BriefIssue.objects.exists()
 
 
 def test_a_brief_of_an_unsigned_plan_cannot_be_issued(world, assignment, cohort):
-    verify_brief(actor=world["iv"], assignment=assignment, outcome="fit")
+    verify_brief(actor=world["iv"], assignment=assignment, outcome="fit",
+                 answers=brief_answers())
     with pytest.raises(DomainError, match="not been signed off"):
         services.issue_brief(actor=world["assessor"], assignment=assignment, cohort=cohort)
 

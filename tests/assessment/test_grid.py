@@ -19,8 +19,9 @@ from qmr.calendar import WorkingDays
 from registrations import services as registration_services
 from registrations import specification
 from registrations.models import LearnerStatus, Unit
+from tests.assessment.conftest import brief_answers
 from tests.factories import LearnerFactory
-from verification import services as verification_services
+from verification import briefs as briefs_iv
 
 # --- Grading rules (no database) -------------------------------------------------------------
 
@@ -136,8 +137,8 @@ def course(world):
             verify_brief_by=today - timedelta(days=21), tasks="1. Do the work.")
     services.sign_off_plan(actor=world["lead_iv"], plan=plan)
     for assignment in briefs.values():
-        verification_services.verify_brief(actor=world["iv"], assignment=assignment,
-                                           outcome="fit")
+        briefs_iv.verify_brief(actor=world["iv"], assignment=assignment, outcome="fit",
+                               answers=brief_answers())
         services.issue_brief(actor=world["assessor"], assignment=assignment, cohort=cohort)
     return SimpleNamespace(cohort=cohort, unit1=unit1, unit2=unit2, c=c, briefs=briefs,
                            year=year, world=world)

@@ -20,7 +20,8 @@ from qmr import services as qmr_services
 from registrations import services as registration_services
 from registrations import specification
 from registrations.models import Learner, LearnerStatus
-from verification import services as verification_services
+from tests.assessment.conftest import brief_answers
+from verification import briefs as briefs_iv
 
 pytestmark = pytest.mark.django_db
 
@@ -56,8 +57,8 @@ def planned(world):
             verify_brief_by=today - timedelta(days=21), tasks="1. Do the work."), criteria))
     services.sign_off_plan(actor=world["lead_iv"], plan=plan)
     for assignment, _ in briefs:
-        verification_services.verify_brief(actor=world["iv"], assignment=assignment,
-                                           outcome="fit")
+        briefs_iv.verify_brief(actor=world["iv"], assignment=assignment, outcome="fit",
+                               answers=brief_answers())
         services.issue_brief(actor=world["assessor"], assignment=assignment, cohort=cohort)
     return cohort, units, briefs
 

@@ -38,7 +38,13 @@ from registrations.models import (
 )
 from tests.conftest import PERSONAS, appoint
 from tests.factories import LearnerFactory
-from verification.models import DecisionVerification, LeadIVRegistration, RemedialAction
+from verification.models import (
+    BriefAction,
+    BriefVerification,
+    DecisionVerification,
+    LeadIVRegistration,
+    RemedialAction,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -131,6 +137,11 @@ class Target:
         self.action = RemedialAction.objects.create(
             verification=self.verification, kind="reassess", description="x",
             due_on=date(2040, 10, 1), raised_by=assessor)
+        self.brief_verification = BriefVerification.objects.create(
+            assignment=self.assignment, verifier=assessor, outcome="not_fit",
+            academic_year=self.year, hand_out_on=date(2040, 9, 10), deadline=date(2040, 10, 10))
+        self.brief_action = BriefAction.objects.create(
+            verification=self.brief_verification, description="x", due_on=date(2040, 9, 8))
 
 
     def _certification(self, programme: Any) -> None:
@@ -283,8 +294,18 @@ ROWS.update({
     "assessment:plan-action": (lambda t: {"pk": t.plan.pk, "action": "sign-off"}, "post",
                                lambda p: {}, expect({"lead_iv"}, 302, PLAN_READ)),
     "assessment:assignment-detail": (assignment, "get", None, expect(PLAN_READ)),
+    "verification:brief-iv": (assignment, "get", None, expect(PLAN_READ)),
+    # An empty checklist is shown again with its problems (200), not recorded.
     "verification:brief-verify": (assignment, "post", lambda p: {},
-                                expect({"iv", "lead_iv"}, 302, PLAN_READ)),
+                                expect({"iv", "lead_iv"}, 200, PLAN_READ)),
+    "verification:brief-sign": (lambda t: {"pk": t.brief_verification.pk}, "post",
+                                lambda p: {}, expect({"assessor"}, 302, PLAN_READ)),
+    "verification:brief-countersign": (lambda t: {"pk": t.brief_verification.pk}, "post",
+                                       lambda p: {}, expect({"lead_iv"}, 302, PLAN_READ)),
+    "verification:brief-action-complete": (lambda t: {"pk": t.brief_action.pk}, "post",
+                                           lambda p: {},
+                                           expect({"assessor", "iv", "lead_iv"}, 302,
+                                                  PLAN_READ)),
     "assessment:brief-issue": (assignment, "post", lambda p: {},
                                expect({"assessor", "leader"}, 302, PLAN_READ)),
     "assessment:my-assessing": (None, "get", None, dict.fromkeys(ALL, 200)),
@@ -322,6 +343,13 @@ ROWS.update({
     "verification:overview": (None, "get", None, {
         p: 200 if p in CENTRE_WIDE_READ | {"outsider"} else 403 for p in ALL}),
     "verification:verify-decision": (submission, "get", None, expect({"iv", "lead_iv"})),
+    # The record: the programme's readers of assessment and the assessor of the decision.
+    "verification:decision-iv": (lambda t: {"pk": t.verification.pk}, "get", None,
+                                 expect(PLAN_READ)),
+    "verification:decision-sign": (lambda t: {"pk": t.verification.pk}, "post", lambda p: {},
+                                   expect({"assessor"}, 302, PLAN_READ)),
+    "verification:decision-countersign": (lambda t: {"pk": t.verification.pk}, "post",
+                                          lambda p: {}, expect({"lead_iv"}, 302, PLAN_READ)),
     "verification:action-raise": (lambda t: {"pk": t.verification.pk}, "post", lambda p: {},
                                   expect({"iv", "lead_iv"}, 302)),
     "verification:action-close": (lambda t: {"pk": t.action.pk}, "post", lambda p: {},

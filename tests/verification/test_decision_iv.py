@@ -27,7 +27,8 @@ def checks(decision, wrong=()):
 def test_an_iv_verifies_a_decision_criterion_by_criterion(world, assessed):
     submission, decision = assessed
     verification = services.verify_decision(actor=world["iv"], submission=submission,
-                                            checks=checks(decision), feedback=GOOD)
+                                            checks=checks(decision), feedback=GOOD,
+                                            declared=True)
     assert verification.agrees and verification.decision == decision
     assert verification.checks.count() == 3
 
@@ -37,7 +38,7 @@ def test_nobody_verifies_their_own_decision(world, assessed):
     appoint(world.centre, world["assessor"].email, Role.INTERNAL_VERIFIER, world.programme)
     with pytest.raises(DomainError, match="You assessed this work"):
         services.verify_decision(actor=world["assessor"], submission=submission,
-                                 checks=checks(decision), feedback=GOOD)
+                                 checks=checks(decision), feedback=GOOD, declared=True)
     assert not DecisionVerification.objects.exists()
 
 
@@ -45,18 +46,18 @@ def test_an_iv_of_another_centre_cannot_verify(world, assessed):
     submission, decision = assessed
     with pytest.raises(PermissionDenied):
         services.verify_decision(actor=world["outsider"], submission=submission,
-                                 checks=checks(decision), feedback=GOOD)
+                                 checks=checks(decision), feedback=GOOD, declared=True)
 
 
 def test_a_disagreement_needs_reasons_and_leads_to_action_closed_by_the_lead_iv(world,
                                                                                 assessed):
     submission, decision = assessed
     with pytest.raises(DomainError, match="Say why"):
-        services.verify_decision(actor=world["iv"], submission=submission,
+        services.verify_decision(actor=world["iv"], submission=submission, declared=True,
                                  checks=checks(decision, wrong=("P2",)), feedback=GOOD)
     verification = services.verify_decision(
         actor=world["iv"], submission=submission, checks=checks(decision, wrong=("P2",)),
-        feedback=GOOD, comments="P2 asks for two roles; only one is explained.")
+        feedback=GOOD, declared=True, comments="P2 asks for two roles; only one is explained.")
     assert not verification.agrees
     action = services.raise_remedial_action(
         actor=world["iv"], verification=verification, kind="reassess",
@@ -81,7 +82,7 @@ def test_sampled_work_is_returned_only_once_verified(world, assessed):
     decision.refresh_from_db()
     assert decision.released_at is None
     services.verify_decision(actor=world["iv"], submission=submission, checks=checks(decision),
-                             feedback=GOOD)
+                             feedback=GOOD, declared=True)
     assessment.release_result(actor=world["assessor"], decision=decision)
     assert decision.released_at is not None
 
@@ -121,7 +122,7 @@ def test_work_the_iv_disagreed_with_goes_back_only_once_corrected(world, assesse
     submission, decision = assessed
     services.choose_for_sample(actor=world["lead_iv"], submission=submission,
                                verifier=world["iv"], due_on=date.today())
-    services.verify_decision(actor=world["iv"], submission=submission,
+    services.verify_decision(actor=world["iv"], submission=submission, declared=True,
                              checks=checks(decision, wrong=("P2",)), feedback=GOOD,
                              comments="P2 is not met")
     with pytest.raises(DomainError, match="not accurate: correct it"):

@@ -33,7 +33,7 @@ def test_an_iv_verifies_through_the_page(world, client, assessed):
     client.force_login(world["iv"])
     data = {f"accurate-{r.criterion_id}": "yes" for r in decision.results.all()}
     data |= {"authenticity_confirmed": "on", "links_to_criteria": "on",
-             "justifies_awards": "on", "avoids_improvement_actions": "on"}
+             "justifies_awards": "on", "avoids_improvement_actions": "on", "declared": "on"}
     response = client.post(f"/verification/work/{submission.pk}/", data, follow=True)
     assert "Verification recorded" in response.content.decode()
     assert DecisionVerification.objects.get().agrees
