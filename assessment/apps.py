@@ -23,3 +23,10 @@ class AssessmentConfig(AppConfig):
                                           for s, p in via_plan.items()})
         permissions.register(m.Resubmission, {s: f"submission__assignment__{p}"
                                               for s, p in via_plan.items()})
+
+        from assessment import claims
+        from registrations import claim_checks
+
+        claim_checks.register_achievement_provider(claims.achievements)
+        claim_checks.register_claim_check("assessment.criteria_achieved", claims.criteria_achieved)
+        claim_checks.register_claim_check("assessment.unit_combination", claims.unit_combination)

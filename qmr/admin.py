@@ -7,6 +7,7 @@ from qmr.models import (
     AcademicYear,
     Appointment,
     Centre,
+    CertificationBlock,
     CollaborativeArrangement,
     Site,
     SubjectArea,
@@ -49,6 +50,23 @@ class AppointmentAdmin(SimpleHistoryAdmin):
 class AuditEventAdmin(admin.ModelAdmin):
     list_display = ["at", "code", "actor", "summary"]
     list_filter = ["code"]
+
+    def has_add_permission(self, request):  # noqa: ANN001
+        return False
+
+    def has_change_permission(self, request, obj=None):  # noqa: ANN001
+        return False
+
+    def has_delete_permission(self, request, obj=None):  # noqa: ANN001
+        return False
+
+
+@admin.register(CertificationBlock)
+class CertificationBlockAdmin(SimpleHistoryAdmin):
+    """Read-only: blocks are set and released through `qmr.blocks`, which records who and when."""
+
+    list_display = ["centre", "set_on", "released_on", "reason"]
+    list_filter = ["centre"]
 
     def has_add_permission(self, request):  # noqa: ANN001
         return False

@@ -289,3 +289,33 @@ class Appointment(models.Model):
         return self.starts_on <= timezone.localdate(now) and (
             self.ends_at is None or self.ends_at > now
         )
+
+
+class CertificationBlock(models.Model):
+    """The awarding body's block on every claim of the centre (after insufficient evidence on
+    QO.3, QO.4 or QO.9): recorded here when imposed, and released when the awarding body lifts
+    it. While one is open, no learner of the centre can be claimed for."""
+
+    centre = models.ForeignKey(Centre, on_delete=models.PROTECT,
+                               related_name="certification_blocks")
+    reason = models.TextField(help_text="What the awarding body gave as the reason.")
+    set_on = models.DateField(help_text="The day the awarding body applied the block.")
+    set_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+",
+                               help_text="Who recorded it.")
+    released_on = models.DateField(null=True, blank=True)
+    released_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    class Meta:
+        ordering = ["-set_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["centre"], condition=Q(released_on__isnull=True),
+                                    name="one_open_certification_block"),
+        ]
+
+    def __str__(self) -> str:
+        state = f"released {self.released_on:%d %b %Y}" if self.released_on else "in force"
+        return f"Certification block on {self.centre} from {self.set_on:%d %b %Y} ({state})"

@@ -40,3 +40,9 @@ class RegistrationsConfig(AppConfig):
             Programme: "entry__learner__programme",
             SubjectArea: "entry__learner__programme__subject_area",
             Centre: "entry__learner__centre"})
+
+        from registrations import eligibility
+        from registrations.claim_checks import register_claim_check
+
+        for name, check in eligibility.CHECKS.items():
+            register_claim_check(name, check)

@@ -18,7 +18,15 @@ from typing import Any
 from django.core.checks import Error
 from django.core.checks import register as register_check
 
-EXPECTED_CLAIM_CHECKS: set[str] = set()
+EXPECTED_CLAIM_CHECKS: set[str] = {
+    "assessment.criteria_achieved",
+    "assessment.unit_combination",
+    "registrations.certification_block",
+    "registrations.registered",
+    "registrations.registration_age",
+    "verification.decisions_verified",
+    "verification.lead_iv",
+}
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from registrations import certification_views as cert
-from registrations import programme_views, views
+from registrations import eligibility_views, programme_views, views
 
 app_name = "registrations"
 
@@ -33,6 +33,8 @@ urlpatterns = [
          programme_views.criteria_import, name="criteria-import"),
     path("cohorts/<int:pk>/attendance/", programme_views.cohort_attendance,
          name="cohort-attendance"),
+    path("cohorts/<int:pk>/eligibility/", eligibility_views.cohort_eligibility,
+         name="eligibility"),
     path("me/", views.my_record, name="my-record"),
     path("queue/", views.exams_queue, name="exams-queue"),
     path("overview/", views.nominee_overview, name="nominee-overview"),

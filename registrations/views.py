@@ -34,6 +34,7 @@ from registrations import (
     selectors,
     services,
 )
+from registrations.eligibility import ELIGIBILITY_READERS
 from registrations.models import Learner, LearnerStatus
 
 
@@ -56,6 +57,7 @@ def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "is_leader": permissions.can(user, SIGN_CLASS_LIST, cohort),
         "is_exams": permissions.can(user, MANAGE_REGISTRATIONS, cohort),
         "may_track": any(permissions.can(user, p, cohort) for p in (ASSESS, *ASSESSMENT_READERS)),
+        "may_check_claims": any(permissions.can(user, p, cohort) for p in ELIGIBILITY_READERS),
         "enrol_form": forms.EnrolForm(), "upload_form": forms.CsvUploadForm(),
     })
 

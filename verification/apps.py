@@ -13,6 +13,12 @@ class VerificationConfig(AppConfig):
         register_issue_check("verification.brief_verified", brief_verified)
         register_release_check("verification.sample_verified", sample_verified)
 
+        from registrations.claim_checks import register_claim_check
+        from verification import claims
+
+        register_claim_check("verification.decisions_verified", claims.decisions_verified)
+        register_claim_check("verification.lead_iv", claims.lead_iv)
+
         from qmr import permissions
         from qmr.models import Centre, SubjectArea
         from registrations.models import Programme

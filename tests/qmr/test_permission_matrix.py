@@ -251,6 +251,8 @@ ROWS.update({
                                                  "unit_id": t.unit.pk}, "post", lambda p: {},
                                       expect({"leader", "lead_iv"}, 302, READ)),
     "registrations:cohort-attendance": (cohort, "get", None, expect(READ)),
+    "registrations:eligibility": (cohort, "get", None, expect(
+        {"head", "slt", "nominee", "exams", "leader", "lead_iv"}, 200, READ)),
     "registrations:claims-queue": (None, "get", None,
                                    {p: 200 if p == "exams" else 403 for p in ALL}),
     "registrations:claim-submit": (lambda t: {"programme_id": t.cohort.programme_id}, "post",
