@@ -58,6 +58,8 @@ EXPECTED = {
     "verification.briefs_verified",
     "verification.lead_ivs",
     "verification.remedial_actions",
+    "verification.iv_coverage",
+    "verification.assessment_reliability",
     "assessment.declarations",
     "assessment.criterion_decisions",
     "assessment.tracking",

@@ -16,10 +16,11 @@ from django.views.decorators.http import require_POST
 from qmr import permissions
 from qmr.feedback import attempt
 from qmr.models import Centre, SubjectArea, User
-from qmr.roles import LEAD_VERIFY, MANAGE_PEOPLE, VERIFY, VIEW_RECORDS
+from qmr.roles import LEAD_VERIFY, MANAGE_PEOPLE, PREPARE_REVIEW, VERIFY, VIEW_RECORDS
 from registrations.models import Programme, Unit
 from verification import selectors, services, signatures
 from verification.models import DecisionVerification, LeadIVRegistration, RemedialAction
+from verification.standards import selectors as sv_selectors
 
 
 @login_required
@@ -156,6 +157,8 @@ def overview(request: HttpRequest) -> HttpResponse:
         "areas": selectors.iv_overview(request.user), "today": timezone.localdate(),
         "may_register": permissions.scope_pks(request.user, MANAGE_PEOPLE, Centre),
         "leads": permissions.scope_pks(request.user, LEAD_VERIFY, SubjectArea),
+        "sv_rows": sv_selectors.sv_overview(request.user),
+        "sv_pages": permissions.scope_pks(request.user, PREPARE_REVIEW, Centre),
     })
 
 

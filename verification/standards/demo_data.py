@@ -39,14 +39,14 @@ def load_standards_verification(ctx: DemoContext) -> None:
     # Sport's window opened early so its sample could be seen in the demo at any date.
     asked = max(year.starts_on, ctx.today - timedelta(days=21))
     sent = max(asked, ctx.today - timedelta(days=14))
-    sv = services.record_standards_verification(
+    services.record_standards_verification(
         actor=nominee, programme=sport, academic_year=year, control_level="standard",
         verifier=sv_person, window_opens=asked, window_closes=year.ends_on)
     assessed = Submission.objects.filter(learner=OuterRef("pk"), decisions__isnull=False)
     learners = list(Learner.objects.filter(programme=sport).filter(Exists(assessed))
                     .order_by("centre_ref"))
     sample = services.request_sample(
-        actor=lead_iv, sv=sv, units=[sport.units.get(number="3")], learners=learners,
+        actor=lead_iv, programme=sport, units=[sport.units.get(number="3")], learners=learners,
         requested_on=asked)
     services.declare_authenticity(actor=lead_iv, sample=sample)
     services.record_sample_provided(

@@ -63,14 +63,6 @@ def current_year(centre_id: int) -> AcademicYear | None:
                                        ends_on__gte=today).first()
 
 
-def current_sv(programme: Programme) -> StandardsVerification | None:
-    """The programme's standards verification for the current academic year."""
-    today = timezone.localdate()
-    return StandardsVerification.objects.filter(
-        programme=programme, academic_year__starts_on__lte=today,
-        academic_year__ends_on__gte=today).first()
-
-
 def _rounds() -> Prefetch:
     return Prefetch("rounds", queryset=SampleRound.objects.prefetch_related(
         "units", Prefetch("learners", queryset=Learner.objects.order_by("last_name",

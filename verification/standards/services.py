@@ -60,13 +60,19 @@ def holds_sv_appointment(person: User, programme: Programme) -> bool:
 
 @transaction.atomic
 def record_standards_verification(*, actor: User, programme: Programme,
-                                  academic_year: AcademicYear, control_level: str,
-                                  verifier: User, window_opens: date,
-                                  window_closes: date) -> StandardsVerification:
+                                  academic_year: AcademicYear | None, control_level: str,
+                                  verifier: User | None, window_opens: date | None,
+                                  window_closes: date | None) -> StandardsVerification:
     """Record (or correct) what the awarding body set for the programme's year: the control
     level, the standards verifier allocated and the sampling window. The verifier needs a
     time-boxed Standards Verifier appointment on the programme first."""
     _lead_or_nominee(actor, programme, "records the standards verification")
+    if academic_year is None:
+        raise DomainError("The centre has no current academic year: add it in the centre's "
+                          "settings first.")
+    if verifier is None or window_opens is None or window_closes is None:
+        raise DomainError("Choose the standards verifier and give the first and last days of "
+                          "the sampling window.")
     if academic_year.centre_id != programme.centre_id:
         raise DomainError("That academic year belongs to another centre.")
     if control_level not in ControlLevel.values:
@@ -105,13 +111,21 @@ def _learners_with_work(programme: Programme, units: list[Unit]) -> set[int]:
 
 
 @transaction.atomic
-def request_sample(*, actor: User, sv: StandardsVerification, units: list[Unit],
-                   learners: list[Learner], requested_on: date) -> SampleRound:
-    """The Lead IV records the sample the verifier asked for: a first sample, or a further
-    one after a block. Its size follows the control level and the number of learners."""
-    programme = sv.programme
+def request_sample(*, actor: User, programme: Programme, units: list[Unit],
+                   learners: list[Learner], requested_on: date | None) -> SampleRound:
+    """The Lead IV records the sample the verifier asked for, on the programme's standards
+    verification for the current year: a first sample, or a further one after a block. Its
+    size follows the control level and the number of learners."""
     _lead(actor, programme, "records the sample asked for")
-    sv = StandardsVerification.objects.select_for_update().get(pk=sv.pk)
+    today = timezone.localdate()
+    sv = StandardsVerification.objects.select_for_update().filter(
+        programme=programme, academic_year__starts_on__lte=today,
+        academic_year__ends_on__gte=today).first()
+    if sv is None:
+        raise DomainError("Record what the awarding body set for this year first: the control "
+                          "level, the standards verifier and the sampling window.")
+    if requested_on is None:
+        raise DomainError("Give the date the verifier asked for the sample.")
     state = state_of(sv.rounds.all())
     if state.open_round is not None:
         raise TransitionNotAllowed(f"Sample {state.open_round.number} is still open: record "
@@ -129,7 +143,7 @@ def request_sample(*, actor: User, sv: StandardsVerification, units: list[Unit],
                                                        LearnerStatus.REGISTERED)]
     if gone:
         raise DomainError(f"{', '.join(map(str, gone))}: no longer on the programme.")
-    if requested_on > timezone.localdate():
+    if requested_on > today:
         raise DomainError("The date the sample was asked for cannot be in the future.")
     cohort = Learner.objects.filter(programme=programme, status__in=[
         LearnerStatus.ENROLLED, LearnerStatus.REGISTERED]).count()
@@ -193,7 +207,7 @@ def declare_authenticity(*, actor: User, sample: SampleRound) -> SampleRound:
 
 
 @transaction.atomic
-def record_sample_provided(*, actor: User, sample: SampleRound, provided_on: date,
+def record_sample_provided(*, actor: User, sample: SampleRound, provided_on: date | None,
                            assessment_plan: bool, assessment_records: bool, iv_records: bool,
                            adjustment_records: bool = False, notes: str = "") -> SampleRound:
     """The Lead IV records the sample sent, within the sampling window, with the assessment
@@ -207,6 +221,8 @@ def record_sample_provided(*, actor: User, sample: SampleRound, provided_on: dat
     if not sample.declared_at:
         raise DomainError("Declare first that every sampled learner declared their work "
                           "their own.")
+    if provided_on is None:
+        raise DomainError("Give the date the sample was provided.")
     if not (assessment_plan and assessment_records and iv_records):
         raise DomainError("A sample goes with the assessment plan, the assessment records "
                           "and the internal verification records: tick each once it is sent.")
@@ -235,7 +251,7 @@ def record_sample_provided(*, actor: User, sample: SampleRound, provided_on: dat
 
 
 @transaction.atomic
-def record_report(*, actor: User, sample: SampleRound, received_on: date, summary: str,
+def record_report(*, actor: User, sample: SampleRound, received_on: date | None, summary: str,
                   outcome: str) -> SampleRound:
     """The standards verifier allocated (or the Lead IV, transcribing the report) records the
     report on a provided sample and its outcome. Blocked means a further sample is needed."""
@@ -254,6 +270,8 @@ def record_report(*, actor: User, sample: SampleRound, received_on: date, summar
         raise DomainError("Say whether the sample was released or blocked.")
     if not summary.strip():
         raise DomainError("Summarise the report: what the verifier found.")
+    if received_on is None:
+        raise DomainError("Give the date of the report.")
     if not sample.provided_on <= received_on <= timezone.localdate():
         raise DomainError(f"The report is received between the day the sample was provided "
                           f"({sample.provided_on:%d %B %Y}) and today.")
@@ -269,14 +287,18 @@ def record_report(*, actor: User, sample: SampleRound, received_on: date, summar
 
 @transaction.atomic
 def raise_action(*, actor: User, sample: SampleRound, description: str,
-                 due_on: date) -> SVAction:
+                 due_on: date | None) -> SVAction:
     """The Lead IV records an action the verifier's report sets, with its target date."""
+    sample = SampleRound.objects.select_related(
+        "standards_verification__programme__centre").get(pk=sample.pk)
     programme = sample.standards_verification.programme
     _lead(actor, programme, "records the report's actions")
     if not sample.outcome:
         raise DomainError("Record the report first: its actions come from it.")
     if not description.strip():
         raise DomainError("Describe the action to take.")
+    if due_on is None:
+        raise DomainError("Give the action's target date.")
     if due_on < timezone.localdate():
         raise DomainError("The target date cannot be in the past.")
     with acting_as(actor):

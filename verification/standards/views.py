@@ -2,7 +2,8 @@
 each sample, the report and its actions) and the standards verifier's read-only view of the
 sampled work."""
 
-from django.contrib import messages
+from datetime import date
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -35,22 +36,21 @@ def sv_programme(request: HttpRequest, pk: int) -> HttpResponse:
         "outcomes": Outcome.choices})
 
 
+def _date(request: HttpRequest, name: str) -> date | None:
+    return parse_date(request.POST.get(name, ""))
+
+
 @login_required
 @require_POST
 def sv_record(request: HttpRequest, pk: int) -> HttpResponse:
     programme = selectors.get_programme_for_sv_page(request.user, pk)
-    year = selectors.current_year(programme.centre_id)
-    verifier = User.objects.filter(pk=request.POST.get("verifier") or 0).first()
-    opens, closes = (parse_date(request.POST.get(f, "")) for f in ("window_opens",
-                                                                   "window_closes"))
-    if year is None or verifier is None or opens is None or closes is None:
-        messages.error(request, "Choose the standards verifier and give the sampling window "
-                                "(the centre needs a current academic year).")
-    else:
-        attempt(request, lambda: services.record_standards_verification(
-            actor=request.user, programme=programme, academic_year=year,
-            control_level=request.POST.get("control_level", ""), verifier=verifier,
-            window_opens=opens, window_closes=closes), "Standards verification recorded.")
+    attempt(request, lambda: services.record_standards_verification(
+        actor=request.user, programme=programme,
+        academic_year=selectors.current_year(programme.centre_id),
+        control_level=request.POST.get("control_level", ""),
+        verifier=User.objects.filter(pk=request.POST.get("verifier") or 0).first(),
+        window_opens=_date(request, "window_opens"),
+        window_closes=_date(request, "window_closes")), "Standards verification recorded.")
     return redirect("verification:sv-programme", programme.pk)
 
 
@@ -58,18 +58,12 @@ def sv_record(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def sv_request(request: HttpRequest, pk: int) -> HttpResponse:
     programme = selectors.get_programme_for_sv_page(request.user, pk)
-    sv = selectors.current_sv(programme)
-    on = parse_date(request.POST.get("requested_on", ""))
-    if sv is None or on is None:
-        messages.error(request, "Record the standards verification for this year first, and "
-                                "give the date the sample was asked for.")
-    else:
-        attempt(request, lambda: services.request_sample(
-            actor=request.user, sv=sv, requested_on=on,
-            units=list(Unit.objects.filter(programme=programme, pk__in=_ids(request, "units"))),
-            learners=list(Learner.objects.filter(programme=programme,
-                                                 pk__in=_ids(request, "learners")))),
-            "Sample recorded. Declare the work authentic, then record it provided.")
+    attempt(request, lambda: services.request_sample(
+        actor=request.user, programme=programme, requested_on=_date(request, "requested_on"),
+        units=list(Unit.objects.filter(programme=programme, pk__in=_ids(request, "units"))),
+        learners=list(Learner.objects.filter(programme=programme,
+                                             pk__in=_ids(request, "learners")))),
+        "Sample recorded. Declare the work authentic, then record it provided.")
     return redirect("verification:sv-programme", programme.pk)
 
 
@@ -86,15 +80,11 @@ def sample_declare(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def sample_provided(request: HttpRequest, pk: int) -> HttpResponse:
     sample = selectors.get_sample_for_user(request.user, pk)
-    on = parse_date(request.POST.get("provided_on", ""))
-    if on is None:
-        messages.error(request, "Give the date the sample was provided.")
-    else:
-        ticked = {f: request.POST.get(f) == "on" for f in (
-            "assessment_plan", "assessment_records", "iv_records", "adjustment_records")}
-        attempt(request, lambda: services.record_sample_provided(
-            actor=request.user, sample=sample, provided_on=on,
-            notes=request.POST.get("notes", ""), **ticked), "Sample recorded as provided.")
+    ticked = {f: request.POST.get(f) == "on" for f in (
+        "assessment_plan", "assessment_records", "iv_records", "adjustment_records")}
+    attempt(request, lambda: services.record_sample_provided(
+        actor=request.user, sample=sample, provided_on=_date(request, "provided_on"),
+        notes=request.POST.get("notes", ""), **ticked), "Sample recorded as provided.")
     return redirect("verification:sv-programme", sample.standards_verification.programme_id)
 
 
@@ -103,14 +93,10 @@ def sample_provided(request: HttpRequest, pk: int) -> HttpResponse:
 def sample_report(request: HttpRequest, pk: int) -> HttpResponse:
     """The verifier records the report from their sample page; the Lead IV from theirs."""
     sample = selectors.get_sample_for_user(request.user, pk)
-    on = parse_date(request.POST.get("received_on", ""))
-    if on is None:
-        messages.error(request, "Give the date of the report.")
-    else:
-        attempt(request, lambda: services.record_report(
-            actor=request.user, sample=sample, received_on=on,
-            summary=request.POST.get("summary", ""), outcome=request.POST.get("outcome", "")),
-            "Report recorded.")
+    attempt(request, lambda: services.record_report(
+        actor=request.user, sample=sample, received_on=_date(request, "received_on"),
+        summary=request.POST.get("summary", ""), outcome=request.POST.get("outcome", "")),
+        "Report recorded.")
     programme = sample.standards_verification.programme
     if permissions.can(request.user, LEAD_VERIFY, programme) or permissions.can(
             request.user, PREPARE_REVIEW, programme):
@@ -122,13 +108,9 @@ def sample_report(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def sv_action_raise(request: HttpRequest, pk: int) -> HttpResponse:
     sample = selectors.get_sample_for_user(request.user, pk)
-    due_on = parse_date(request.POST.get("due_on", ""))
-    if due_on is None:
-        messages.error(request, "Give the action's target date.")
-    else:
-        attempt(request, lambda: services.raise_action(
-            actor=request.user, sample=sample, description=request.POST.get("description", ""),
-            due_on=due_on), "Action recorded. Close it once it is done.")
+    attempt(request, lambda: services.raise_action(
+        actor=request.user, sample=sample, description=request.POST.get("description", ""),
+        due_on=_date(request, "due_on")), "Action recorded. Close it once it is done.")
     return redirect("verification:sv-programme", sample.standards_verification.programme_id)
 
 
