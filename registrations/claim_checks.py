@@ -26,6 +26,7 @@ EXPECTED_CLAIM_CHECKS: set[str] = {
     "registrations.registration_age",
     "verification.decisions_verified",
     "verification.lead_iv",
+    "verification.standards_verification",
 }
 
 

@@ -35,3 +35,9 @@ class VerificationConfig(AppConfig):
                                                     Centre: "subject_area__centre"})
         permissions.register(m.BriefVerification, {s: p.replace("submission__", "", 1)
                                                    for s, p in via_submission.items()})
+
+        from verification.standards import wiring
+        from verification.standards.claim_check import standards_verification
+
+        register_claim_check("verification.standards_verification", standards_verification)
+        wiring.connect()  # standards verification's permissions, evidence, home page, demo

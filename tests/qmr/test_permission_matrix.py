@@ -45,6 +45,7 @@ from verification.models import (
     LeadIVRegistration,
     RemedialAction,
 )
+from verification.standards.models import SampleRound, StandardsVerification, SVAction
 
 pytestmark = pytest.mark.django_db
 
@@ -99,6 +100,7 @@ class Target:
                                                     acknowledge_by=date(2040, 10, 3))
         self._assessment(world, side, programme)
         self._certification(programme)
+        self._standards(world, side, programme)
 
     def _assessment(self, world: Any, side: str, programme: Any) -> None:
         """A plan, an issued assignment, a decided submission with a file, a resubmission
@@ -159,6 +161,22 @@ class Target:
         self.anomaly = CertificateAnomaly.objects.create(entry=self.claim_entry, kind="name",
                                                          description="x",
                                                          reported_by=self.person)
+
+    def _standards(self, world: Any, side: str, programme: Any) -> None:
+        """A standards verification whose provided sample holds the learner's work, with an
+        action. Ours is allocated to the standards verifier persona."""
+        verifier = world["sv"] if side == "own" else self.person
+        self.sv = StandardsVerification.objects.create(
+            programme=programme, academic_year=self.year, control_level="standard",
+            verifier=verifier, window_opens=date(2040, 9, 1), window_closes=date(2041, 5, 15),
+            recorded_by=self.person)
+        self.sample = SampleRound.objects.create(
+            standards_verification=self.sv, requested_on=date(2040, 10, 1),
+            requested_by=self.person, provided_on=date(2040, 11, 1))
+        self.sample.units.set([self.unit])
+        self.sample.learners.set([self.submission.learner])
+        self.sv_action = SVAction.objects.create(sample=self.sample, description="x",
+                                                 due_on=date(2041, 1, 1), raised_by=self.person)
 
 
 def c(t: Target) -> dict:
@@ -363,6 +381,38 @@ ROWS.update({
     "assessment:resubmission-decide": (
         lambda t: {"pk": t.resubmission.pk, "decision": "authorise"}, "post", lambda p: {},
         expect({"lead_iv"}, 302, PLAN_READ)),
+})
+
+
+def sample(t: Target) -> dict:
+    return {"pk": t.sample.pk}
+
+
+SV_LEADS = {"lead_iv", "nominee"}  # the Lead IV and the Quality Nominee keep the record
+ROWS.update({
+    "verification:sv-programme": (lambda t: {"pk": t.cohort.programme_id}, "get", None,
+                                  expect(SV_LEADS)),
+    "verification:sv-record": (lambda t: {"pk": t.cohort.programme_id}, "post", lambda p: {},
+                               expect(SV_LEADS, 302)),
+    "verification:sv-request": (lambda t: {"pk": t.cohort.programme_id}, "post", lambda p: {},
+                                expect({"lead_iv"}, 302, SV_LEADS)),
+    "verification:sv-declare": (sample, "post", lambda p: {},
+                                expect({"lead_iv"}, 302, SV_LEADS | {"sv"})),
+    "verification:sv-provided": (sample, "post", lambda p: {},
+                                 expect({"lead_iv"}, 302, SV_LEADS | {"sv"})),
+    "verification:sv-report": (sample, "post", lambda p: {},
+                               expect({"lead_iv", "sv"}, 302, SV_LEADS)),
+    "verification:sv-action-raise": (sample, "post", lambda p: {},
+                                     expect({"lead_iv"}, 302, SV_LEADS | {"sv"})),
+    "verification:sv-action-close": (lambda t: {"pk": t.sv_action.pk}, "post", lambda p: {},
+                                     expect(SV_LEADS, 302)),
+    # The standards verifier's read-only view: the sampled learner's work, nothing else.
+    "verification:sv-samples": (None, "get", None,
+                                {p: 200 if p == "sv" else 403 for p in ALL}),
+    "verification:sv-learner": (lambda t: {"pk": t.submission.learner_id}, "get", None,
+                                expect({"sv"})),
+    "verification:sv-work": (submission, "get", None, expect({"sv"})),
+    "verification:sv-file": (lambda t: {"pk": t.file.pk}, "get", None, expect({"sv"})),
 })
 
 
