@@ -170,6 +170,7 @@ def test_the_product_suggests_learners_across_grades_and_assessors():
 def test_the_page_suggests_a_sample_and_records_it(world, client, sv, unit, cohort, work):
     client.force_login(world["lead_iv"])
     url = f"/verification/programmes/{world.programme.pk}/standards/"
+    assert url in client.get(f"/verification/programmes/{world.programme.pk}/").content.decode()
     page = client.get(url).content.decode()
     assert "4 learners suggested across grades and assessors" in page
     assert page.count('name="learners" value=') == cohort.learners.count()
