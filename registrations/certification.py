@@ -84,6 +84,7 @@ def complete_student_report(*, actor: User, learner: Learner,
                             unit_ids: frozenset[int] | None = None) -> StudentReport:
     """The Lead IV confirms the records support the achievement and completes the report: the
     full qualification, or (unit_ids) the units a learner who leaves early has achieved."""
+    learner = Learner.objects.select_related("programme", "cohort", "centre").get(pk=learner.pk)
     if not may_complete_report(actor, learner):
         raise permissions.PermissionDenied("Only the programme's Lead IV completes student "
                                            "reports.")

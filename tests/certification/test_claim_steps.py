@@ -1,7 +1,7 @@
 """The certification procedure through its services: who does each step, and every refusal
 names its condition and changes nothing."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 import time_machine
@@ -39,7 +39,9 @@ def submitted(world, learner):
                                       reports=[reported(world, learner)])
 
 
-def test_from_student_report_to_issued_certificate(world, claimable, client):
+@time_machine.travel(datetime(2026, 11, 27, 10, tzinfo=UTC), tick=False)  # a Friday
+def test_from_student_report_to_issued_certificate(world, claimable, client,
+                                                   django_capture_on_commit_callbacks):
     report = certification.complete_student_report(actor=world["lead_iv"], learner=claimable)
     assert [(u["code"], u["grade"]) for u in report.units] == [("3", "P")]
     report = certification.check_student_report(actor=world["leader"], report=report)
@@ -52,7 +54,8 @@ def test_from_student_report_to_issued_certificate(world, claimable, client):
     assert claim.confirmed_at is None
 
     mail.outbox.clear()
-    claim = certification.confirm_claim(actor=world["nominee"], claim=claim)
+    with django_capture_on_commit_callbacks(execute=True):
+        claim = certification.confirm_claim(actor=world["nominee"], claim=claim)
     assert claim.confirmed_by == world["nominee"]
     # Claimed in November for a cohort ending in 2028: early, and the Head of Centre is told.
     assert claim.early and not claim.late
@@ -62,13 +65,14 @@ def test_from_student_report_to_issued_certificate(world, claimable, client):
 
     entry = claim.entries.get()
     certification.record_certificates_received(actor=world["exams"], claim=claim,
-                                               entries=[entry], received_on=date(2026, 11, 20))
+                                               entries=[entry], received_on=date(2026, 11, 27))
     entry.refresh_from_db()
-    assert entry.check_due_on == date(2026, 11, 25)  # Fri 20 + three working days
+    assert entry.check_due_on == date(2026, 12, 2)  # Fri 27 + three working days
 
     mail.outbox.clear()
-    certification.check_certificate(actor=world["exams"], entry=entry, matches=False,
-                                    kind="name", description="Surname misspelt.")
+    with django_capture_on_commit_callbacks(execute=True):
+        certification.check_certificate(actor=world["exams"], entry=entry, matches=False,
+                                        kind="name", description="Surname misspelt.")
     assert [m.to for m in mail.outbox] == [[world["nominee"].email]]
     with pytest.raises(DomainError, match="Check the certificate"):
         certification.issue_certificate(actor=world["exams"], entry=entry)
@@ -156,12 +160,14 @@ def test_a_result_corrected_after_the_report_stops_the_claim(world, claimable, a
     assert not Claim.objects.exists()
 
 
-def test_late_claim_reaches_the_head_of_centre(world, claimable):
-    claim = submitted(world, claimable)
-    with time_machine.travel(date(2027, 8, 3), tick=False):
+def test_late_claim_reaches_the_head_of_centre(world, claimable,
+                                               django_capture_on_commit_callbacks):
+    claim = submitted(world, claimable)  # the cohort completes in July 2028
+    with time_machine.travel(date(2028, 8, 3), tick=False):
         mail.outbox.clear()
-        claim = certification.confirm_claim(actor=world["nominee"], claim=claim)
-    assert claim.late and claim.deadline == date(2027, 7, 31)
+        with django_capture_on_commit_callbacks(execute=True):
+            claim = certification.confirm_claim(actor=world["nominee"], claim=claim)
+    assert (claim.deadline, claim.late) == (date(2028, 7, 31), True)
     flag = RegistrationFlag.objects.get(kind="late")
     assert flag.concerns == "claim" and "after the deadline" in flag.description
     assert any(world["head"].email in m.to for m in mail.outbox)
