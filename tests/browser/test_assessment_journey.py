@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 
 from qmr.demo import DEMO_PASSWORD
 from tests.browser.support import SCREENSHOTS, axe_check
+from verification.models import BriefCheck
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -131,11 +132,19 @@ def test_an_assignment_goes_from_plan_to_an_assessed_resubmission(demo, visit, l
     # The verifier verifies; issuing is not theirs.
     expect(v_page.get_by_role("button", name="Issue the brief")).to_have_count(0)
     check_page(v_page, "iv-assignment")
-    v_page.get_by_text("Record the brief's verification").click()
+    v_page.get_by_role("link", name="Verify the brief with the checklist").click()
+    checklist = v_page.get_by_role("region", name="The checklist")
+    for item in BriefCheck.Item:
+        answer = "No" if item in BriefCheck.FACTS else "Yes"
+        checklist.get_by_role("group", name=item.label).get_by_label(answer, exact=True).check()
     v_page.get_by_label("Fit for purpose", exact=True).check()
-    v_page.get_by_label("Comments").fill("Tasks match P3, P4, M2 and D1 as specified.")
-    v_page.get_by_role("button", name="Record verification").click()
+    v_page.get_by_label("Comments to the assessor").fill(
+        "Tasks match P3, P4, M2 and D1 as specified.")
+    v_page.get_by_role("button", name="Record the verification").click()
     expect(status(v_page)).to_contain_text("The brief's verification is recorded.")
+    expect(v_page.get_by_role("region", name="Can it be issued?")).to_contain_text(
+        "Approved for issue")
+    v_page.get_by_role("link", name=f"← {TITLE}").click()
     verification = v_page.get_by_role("region", name="Internal verification of the brief")
     expect(verification).to_contain_text("Fit for purpose")
     expect(verification).to_contain_text("Samir Patel")

@@ -1,8 +1,11 @@
 """Internal verification walked in a real browser, each step by the demo role whose step it is:
-the Internal Verifier finds a brief fit for purpose, the assessor issues it, the assessor
-assesses a piece of work, the IV takes the year's sample, the assessor cannot return sampled
-work before it is verified, the IV disagrees with the decision on one criterion and raises a
-remedial action, and the Lead IV closes it. axe checks every page visited."""
+the Internal Verifier checks a brief against the awarding body's checklist (a "No" stops a fit
+outcome) and sets an action, the assessor cannot issue it until the action is done, signs the
+record and issues it; the assessor assesses a piece of work, the IV takes the year's sample,
+the assessor cannot return sampled work before it is verified, the IV disagrees with the
+decision on one criterion, declares and raises a remedial action, the assessor acknowledges
+the feedback, and the Lead IV countersigns both records and closes the action. axe checks
+every page visited."""
 
 import re
 from datetime import date, datetime, timedelta
@@ -16,9 +19,12 @@ from playwright.sync_api import expect
 
 from qmr.demo import DEMO_PASSWORD
 from tests.browser.support import SCREENSHOTS, axe_check
+from verification.models import BriefCheck
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+CHECKS = [item.label for item in BriefCheck.Item if item not in BriefCheck.FACTS]
+FACTS = [item.label for item in BriefCheck.FACTS]
 ASSESSOR = "r.ng@brookfield.example"  # Rachel Ng
 IV = "s.patel@brookfield.example"  # Samir Patel
 LEAD_IV = "lead.iv@brookfield.example"  # Helen Carter
@@ -91,7 +97,7 @@ def test_an_iv_samples_a_decision_disagrees_and_the_lead_iv_closes_the_action(
     learner = str(work.learner)
     work_label = f"{learner} — {CAREERS}"
 
-    # --- (1) The Internal Verifier finds the brief fit for purpose. ---------------------------
+    # --- (1) The Internal Verifier checks the brief against the checklist. -------------------
     verifier = visit()
     v_page = verifier.log_in(IV, DEMO_PASSWORD)
     nav(v_page, "Assessment plans")
@@ -106,21 +112,70 @@ def test_an_iv_samples_a_decision_disagrees_and_the_lead_iv_closes_the_action(
     expect(brief_iv).to_contain_text("Not verified yet")
     check_page(v_page, "brief")
     brief_url = v_page.url
-    v_page.get_by_text("Record the brief's verification").click()
+    brief_iv.get_by_role("link", name="Verify the brief with the checklist").click()
+    expect(h1(v_page)).to_have_text(f"Internal verification of the brief: {BRIEF}")
+    brief_iv_url = v_page.url
+    expect(region(v_page, "Can it be issued?")).to_contain_text("has not been internally "
+                                                                 "verified yet")
+    check_page(v_page, "brief-checklist")
+    checklist = region(v_page, "The checklist")
+    for question in CHECKS:
+        checklist.get_by_role("group", name=question).get_by_label("Yes", exact=True).check()
+    for question in FACTS:
+        checklist.get_by_role("group", name=question).get_by_label("No", exact=True).check()
+    short = "Is the time given for the assignment of a suitable length?"
+    checklist.get_by_role("group", name=short).get_by_label("No", exact=True).check()
+    checklist.get_by_label(f"Comment on “{short}”").fill("Four tasks in a month is tight.")
     v_page.get_by_label("Fit for purpose", exact=True).check()
-    v_page.get_by_label("Comments").fill("Each task names the criterion it is for.")
-    v_page.get_by_role("button", name="Record verification").click()
+    v_page.get_by_role("button", name="Record the verification").click()
+    # A "No" stops a fit outcome: the problem is said in words, and what was entered stays.
+    expect(v_page.get_by_role("alert")).to_contain_text(
+        f"The brief cannot be recorded as fit for purpose while the answer to “{short}” is No")
+    expect(checklist.get_by_label(f"Comment on “{short}”")).to_have_value(
+        "Four tasks in a month is tight.")
+    check_page(v_page, "brief-checklist-refused")
+    checklist.get_by_role("group", name=short).get_by_label("Yes", exact=True).check()
+    checklist.get_by_label(f"Comment on “{short}”").fill(
+        "Four tasks in a month: enough with the check-in after two weeks.")
+    v_page.get_by_label("Fit for purpose", exact=True).check()
+    v_page.get_by_label("Comments to the assessor").fill("Each task names its criterion.")
+    v_page.get_by_label("Action 1", exact=True).fill("Add the word count to task 2.")
+    v_page.get_by_label("Target date for action 1").fill(
+        (today + timedelta(days=7)).isoformat())
+    v_page.get_by_role("button", name="Record the verification").click()
     expect(status(v_page)).to_contain_text("The brief's verification is recorded.")
-    expect(brief_iv).to_contain_text("Fit for purpose")
-    expect(brief_iv).to_contain_text("Samir Patel")
+    recorded_brief = v_page.get_by_role("region", name=re.compile("Verified by Samir Patel"))
+    expect(recorded_brief).to_contain_text("Fit for purpose")
+    expect(recorded_brief).to_contain_text("enough with the check-in after two weeks")
+    expect(region(v_page, "Can it be issued?")).to_contain_text(
+        "An action on the brief 'Planning my development' is not done yet")
     check_page(v_page, "brief-verified")
 
-    # --- (2) The assessor issues it to the Sport cohort. -------------------------------------
+    # --- (2) The assessor signs, records the action done and issues the brief. --------------
     assessor = visit()
     a_page = assessor.log_in(ASSESSOR, DEMO_PASSWORD)
     a_page.goto(brief_url)
     expect(region(a_page, "Internal verification of the brief")).to_contain_text(
         "Fit for purpose")
+    a_page.get_by_label("Cohort").select_option(label=cohort.name)
+    a_page.get_by_role("button", name="Issue the brief").click()
+    expect(status(a_page)).to_contain_text(
+        "An action on the brief 'Planning my development' is not done yet: “Add the word "
+        "count to task 2.”")
+    expect(region(a_page, "Issued to")).to_contain_text("Not issued yet.")
+    region(a_page, "Internal verification of the brief").get_by_role(
+        "link", name="The brief's verification: checklist, actions and signatures").click()
+    a_brief = a_page.get_by_role("region", name=re.compile("Verified by Samir Patel"))
+    a_brief.get_by_role("button", name="Sign: I have read this verification").click()
+    expect(status(a_page)).to_contain_text("You signed to say you have read")
+    expect(a_brief).to_contain_text("Rachel Ng,")
+    a_brief.get_by_text("Record it as done").click()
+    a_brief.get_by_label("What was done").fill("Task 2 now asks for about 500 words.")
+    a_brief.get_by_role("button", name="Record as done").click()
+    expect(status(a_page)).to_contain_text("Action recorded as done.")
+    expect(region(a_page, "Can it be issued?")).to_contain_text("Approved for issue")
+    check_page(a_page, "assessor-brief-signed")
+    a_page.goto(brief_url)
     a_page.get_by_label("Cohort").select_option(label=cohort.name)
     a_page.get_by_role("button", name="Issue the brief").click()
     expect(status(a_page)).to_contain_text(f"The brief was issued to {cohort.name}.")
@@ -166,11 +221,12 @@ def test_an_iv_samples_a_decision_disagrees_and_the_lead_iv_closes_the_action(
         "link", name=re.compile(re.escape(programme.title))).click()
     expect(h1(v_page)).to_contain_text("Internal verification")
     expect(v_page.locator("main .lead")).to_contain_text(
-        "5 pieces of assessed work · 0 sampled · 0 verified")
+        "5 pieces of assessed work · 1 sampled · 1 verified")
     covers = region(v_page, "What the sample covers")
     expect(covers).to_contain_text("Not yet covered")
-    expect(covers).to_contain_text("Grade bands: M, P, U")
-    expect(covers.get_by_role("row", name=re.compile("Rachel Ng"))).to_contain_text("0")
+    # The demo's IV verified one piece already (a Merit): Pass and Unclassified remain.
+    expect(covers).to_contain_text("Grade bands: P, U")
+    expect(covers.get_by_role("row", name=re.compile("Rachel Ng"))).to_contain_text("1")
     proposal = region(v_page, "Proposed sample")
     proposed = proposal.get_by_role("checkbox")
     # Only work not yet returned to its learner can be verified before it goes back: the
@@ -183,7 +239,7 @@ def test_an_iv_samples_a_decision_disagrees_and_the_lead_iv_closes_the_action(
     proposal.get_by_label("Verify by").fill((today + timedelta(days=7)).isoformat())
     proposal.get_by_role("button", name="Take this sample").click()
     expect(status(v_page)).to_contain_text("The work is in the sample.")
-    expect(v_page.locator("main .lead")).to_contain_text("1 sampled · 0 verified")
+    expect(v_page.locator("main .lead")).to_contain_text("2 sampled · 1 verified")
     expect(proposal.get_by_text("in the sample", exact=True)).to_have_count(1)
     # Nothing is left to take, so nothing offers to take it.
     expect(proposal.get_by_text("All the proposed work is in the sample.")).to_be_visible()
@@ -226,6 +282,7 @@ def test_an_iv_samples_a_decision_disagrees_and_the_lead_iv_closes_the_action(
         v_page.get_by_label(label).check()
     v_page.get_by_label("Comments to the assessor").fill(
         "P2 is not met yet: please re-assess against the second role.")
+    v_page.get_by_label(re.compile("I declare that I checked the assessor's decisions")).check()
     v_page.get_by_role("button", name="Record the verification").click()
     expect(status(v_page)).to_contain_text("Verification recorded.")
     recorded = v_page.get_by_role("region", name=re.compile("Verified by Samir Patel"))
@@ -233,6 +290,8 @@ def test_an_iv_samples_a_decision_disagrees_and_the_lead_iv_closes_the_action(
     expect(recorded).to_contain_text("P2: not accurate")
     expect(recorded).to_contain_text("P1: accurate")
     expect(recorded).to_contain_text("please re-assess against the second role")
+    expect(recorded).to_contain_text("waiting for Rachel Ng to acknowledge the feedback")
+    expect(recorded).to_contain_text("waiting for the Lead IV (the IV disagreed")
     check_page(v_page, "verified")
     recorded.get_by_text("Raise a remedial action").click()
     recorded.get_by_label("Action").select_option(label="Re-assess the work")
@@ -247,13 +306,40 @@ def test_an_iv_samples_a_decision_disagrees_and_the_lead_iv_closes_the_action(
     expect(action).to_contain_text("open")
     check_page(v_page, "action-raised")
 
-    # --- (6) The Lead IV closes the action once done. ----------------------------------------
+    # --- (5, cont.) The assessor acknowledges the IV's feedback from her home page. ----------
+    a_page.goto("/")
+    a_page.get_by_role("link", name=re.compile(
+        f"Read and sign the verification of {re.escape(learner)}'s work")).click()
+    expect(h1(a_page)).to_have_text(f"Internal verification of {CAREERS}")
+    a_record = a_page.get_by_role("region", name=re.compile("Verified by Samir Patel"))
+    expect(a_record).to_contain_text("P2: not accurate")
+    check_page(a_page, "assessor-decision-record")
+    a_record.get_by_role("button", name="Sign: I have read the feedback").click()
+    expect(status(a_page)).to_contain_text("You signed to acknowledge the internal verifier's "
+                                           "feedback.")
+    expect(a_record).to_contain_text("feedback acknowledged")
+
+    # --- (6) The Lead IV countersigns both records and closes the action once done. ----------
     lead = visit()
     lead_page = lead.log_in(LEAD_IV, DEMO_PASSWORD)
+    lead_page.get_by_role("link", name=re.compile(
+        f"Countersign the verification of the brief '{BRIEF}'")).click()
+    expect(h1(lead_page)).to_have_text(f"Internal verification of the brief: {BRIEF}")
+    lead_page.get_by_role("button", name="Countersign").click()
+    expect(status(lead_page)).to_contain_text("You countersigned the verification.")
+    expect(lead_page.get_by_role("region", name=re.compile("Verified by Samir Patel"))
+           ).to_contain_text("Helen Carter,")
+    check_page(lead_page, "lead-brief-countersigned")
+    lead_page.goto("/")
+    lead_page.get_by_role("link", name=re.compile(
+        f"Countersign the verification of {re.escape(learner)}'s work")).click()
+    lead_page.get_by_role("button", name="Countersign").click()
+    expect(status(lead_page)).to_contain_text("You countersigned the verification.")
+    check_page(lead_page, "lead-decision-countersigned")
     nav(lead_page, "My verifications")
     region(lead_page, "Programmes you verify").get_by_role(
         "link", name=re.compile(re.escape(programme.title))).click()
-    expect(lead_page.locator("main .lead")).to_contain_text("1 sampled · 1 verified")
+    expect(lead_page.locator("main .lead")).to_contain_text("2 sampled · 2 verified")
     actions = region(lead_page, "Remedial actions open")
     expect(actions).to_contain_text("Re-assess the work")
     expect(actions).to_contain_text(learner)
@@ -274,7 +360,7 @@ def test_an_iv_samples_a_decision_disagrees_and_the_lead_iv_closes_the_action(
 
     # On a phone (WCAG 1.4.10 reflow, 320 CSS pixels) no page scrolls sideways.
     for n, (page, url) in enumerate([(v_page, iv_url), (v_page, verify_url),
-                                     (v_page, "/verification/mine/")]):
+                                     (v_page, "/verification/mine/"), (v_page, brief_iv_url)]):
         page.set_viewport_size({"width": 320, "height": 800})
         page.goto(url)
         open_all_details(page)
