@@ -36,6 +36,12 @@ class CentreDetailsForm(forms.Form):
                                                 label="Approved to deliver outside the UK")
 
 
+class CertificationBlockForm(forms.Form):
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text="As the awarding body gave it.")
+    set_on = forms.DateField(widget=DateInput, label="Day the awarding body applied it")
+
+
 class SiteForm(forms.Form):
     name = forms.CharField(max_length=150, label="Site name")
     address = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)

@@ -8,8 +8,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from qmr import forms, home, permissions, selectors, services
+from qmr import blocks, forms, home, permissions, selectors, services
 from qmr.errors import DomainError
+from qmr.feedback import attempt
 from qmr.history import entries
 from qmr.models import Appointment, Centre
 from qmr.roles import MANAGE_CENTRE, MANAGE_PEOPLE, VIEW_CENTRE, VIEW_PEOPLE, Role
@@ -67,6 +68,8 @@ def _settings_context(request: HttpRequest, centre: Centre, **forms_: Any) -> di
             "international_approval": centre.international_approval}),
         "site_form": forms_.get("site_form") or forms.SiteForm(),
         "year_form": forms_.get("year_form") or forms.AcademicYearForm(),
+        "certification_block": blocks.open_block(centre.pk),
+        "block_form": forms.CertificationBlockForm(),
     }
 
 
@@ -132,6 +135,36 @@ def term_add(request: HttpRequest, centre_id: int, year_id: int) -> HttpResponse
         lambda c, d: services.add_term(actor=request.user, year=year, **d),
         "The term was added.",
     )
+
+
+@login_required
+@require_POST
+def certification_block_set(request: HttpRequest, centre_id: int) -> HttpResponse:
+    centre = selectors.get_centre_for_user(request.user, centre_id)
+    permissions.require(request.user, MANAGE_CENTRE, centre)
+    form = forms.CertificationBlockForm(request.POST)
+    if form.is_valid():
+        attempt(request, lambda: blocks.set_certification_block(
+            actor=request.user, centre=centre, **form.cleaned_data),
+            "The certification block is recorded: no claim can be made until it is released.")
+    else:
+        messages.error(request, "Check the block's details: " + forms.describe_errors(form))
+    return redirect("qmr:centre-settings", centre.pk)
+
+
+@login_required
+@require_POST
+def certification_block_release(request: HttpRequest, centre_id: int) -> HttpResponse:
+    centre = selectors.get_centre_for_user(request.user, centre_id)
+    permissions.require(request.user, MANAGE_CENTRE, centre)
+    block = blocks.open_block(centre.pk)
+    if block is None:
+        messages.error(request, "No certification block is in force on the centre.")
+    else:
+        attempt(request, lambda: blocks.release_certification_block(actor=request.user,
+                                                                    block=block),
+                "The block is released: claims can be made again.")
+    return redirect("qmr:centre-settings", centre.pk)
 
 
 @login_required
