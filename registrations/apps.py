@@ -9,7 +9,12 @@ class RegistrationsConfig(AppConfig):
         from qmr import permissions
         from qmr.models import Centre, SubjectArea
         from qmr.roles import ScopeKind
-        from registrations import demo_data, evidence, worklists  # noqa: F401  (they register)
+        from registrations import (  # noqa: F401  (they register)
+            certification_evidence,
+            demo_data,
+            evidence,
+            worklists,
+        )
         from registrations import models as m
         from registrations.consortium import partner_programme_grants
         from registrations.models import Learner, Programme
