@@ -110,6 +110,27 @@ def _learners_with_work(programme: Programme, units: list[Unit]) -> set[int]:
         assignment__criteria__unit__in=units).values_list("learner_id", flat=True))
 
 
+def _require_size(sv: StandardsVerification, units: list[Unit],
+                  learners: list[Learner]) -> None:
+    """The sample reaches the size the table gives for the control level and the number of
+    learners, capped at what has been assessed."""
+    programme = sv.programme
+    cohort = Learner.objects.filter(programme=programme, status__in=[
+        LearnerStatus.ENROLLED, LearnerStatus.REGISTERED]).count()
+    size = sample_size(sv.control_level, cohort)
+    unit_ids, learner_ids = units_with_work(programme), _learners_with_work(programme, units)
+    need_units = min(size.units, len(unit_ids))
+    need_learners = min(size.learners, len(learner_ids))
+    level = sv.get_control_level_display().lower()
+    if len({u.pk for u in units} & unit_ids) < need_units:
+        raise DomainError(f"At {level} control the sample covers {need_units} units with "
+                          f"assessed work: choose more units.")
+    if len({lr.pk for lr in learners} & learner_ids) < need_learners:
+        raise DomainError(f"At {level} control, with {cohort} learners on the programme, the "
+                          f"sample is {need_learners} learners with assessed work in the "
+                          f"chosen units: choose more learners.")
+
+
 @transaction.atomic
 def request_sample(*, actor: User, programme: Programme, units: list[Unit],
                    learners: list[Learner], requested_on: date | None) -> SampleRound:
@@ -145,20 +166,7 @@ def request_sample(*, actor: User, programme: Programme, units: list[Unit],
         raise DomainError(f"{', '.join(map(str, gone))}: no longer on the programme.")
     if requested_on > today:
         raise DomainError("The date the sample was asked for cannot be in the future.")
-    cohort = Learner.objects.filter(programme=programme, status__in=[
-        LearnerStatus.ENROLLED, LearnerStatus.REGISTERED]).count()
-    size = sample_size(sv.control_level, cohort)
-    unit_ids, learner_ids = units_with_work(programme), _learners_with_work(programme, units)
-    need_units = min(size.units, len(unit_ids))
-    need_learners = min(size.learners, len(learner_ids))
-    level = sv.get_control_level_display().lower()
-    if len({u.pk for u in units} & unit_ids) < need_units:
-        raise DomainError(f"At {level} control the sample covers {need_units} units with "
-                          f"assessed work: choose more units.")
-    if len({lr.pk for lr in learners} & learner_ids) < need_learners:
-        raise DomainError(f"At {level} control, with {cohort} learners on the programme, the "
-                          f"sample is {need_learners} learners with assessed work in the "
-                          f"chosen units: choose more learners.")
+    _require_size(sv, units, learners)
     with acting_as(actor):
         sample = SampleRound.objects.create(
             standards_verification=sv, number=len(state.rounds) + 1, requested_on=requested_on,
