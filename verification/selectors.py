@@ -353,3 +353,10 @@ def briefs_to_verify(user: Any) -> QuerySet[Assignment]:
     return Assignment.objects.filter(internal_verifier=user, brief_verifications__isnull=True,
                                      deadline__gte=timezone.localdate()).select_related(
         "plan__programme").order_by("verify_brief_by", "pk")
+
+
+def brief_actions_to_do(user: Any) -> QuerySet[BriefAction]:
+    """Actions not yet done on the briefs the person assesses, soonest first (one query)."""
+    return BriefAction.objects.filter(verification__assignment__assessor=user,
+                                      completed_on__isnull=True).select_related(
+        "verification__assignment").order_by("due_on", "pk")

@@ -38,6 +38,13 @@ def to_sign(user: Any, appointments: list) -> list[WorkItem]:
     return _items(selectors.to_sign_as_assessor(user), "Read and sign")
 
 
+@register(Role.ASSESSOR, "Actions on your briefs before they are issued")
+def brief_actions(user: Any, appointments: list) -> list[WorkItem]:
+    return [WorkItem(f"{a.description} ({a.verification.assignment})",
+                     reverse("verification:brief-iv", args=[a.verification.assignment_id]),
+                     a.due_on) for a in selectors.brief_actions_to_do(user)[:20]]
+
+
 @register(Role.LEAD_IV, "Internal verification to countersign")
 def to_countersign(user: Any, appointments: list) -> list[WorkItem]:
     return _items(selectors.to_countersign(user), "Countersign")

@@ -38,7 +38,7 @@ def test_the_iv_fills_the_checklist_table(world, client, signed):
     page = client.get(url).content.decode()
     assert "<caption id=\"checklist-caption\">The checklist</caption>" in page
     assert page.count('type="radio"') == 2 * len(Item) + 2
-    assert "Not verified yet" in page and "Verify the brief" in page
+    assert "No verification recorded yet." in page and "Verify the brief" in page
     response = client.post(f"{url}verify/", filled(), follow=True)
     page = response.content.decode()
     assert "The brief&#x27;s verification is recorded." in page
@@ -71,6 +71,9 @@ def test_the_assessor_signs_and_records_an_action_done_on_the_page(world, client
         actor=world["iv"], assignment=signed, outcome="fit", answers=brief_answers(),
         actions=[("Add the word count to task 2", date.today() + timedelta(days=7))])
     client.force_login(world["assessor"])
+    home = client.get("/").content.decode()
+    assert "Add the word count to task 2 (Careers in sport)" in home
+    assert "Read and sign the verification of the brief &#x27;Careers in sport&#x27;" in home
     url = f"/verification/briefs/{signed.pk}/"
     page = client.get(url).content.decode()
     assert "An action on the brief" in page and "Verify the brief" not in page
@@ -83,6 +86,7 @@ def test_the_assessor_signs_and_records_an_action_done_on_the_page(world, client
     page = response.content.decode()
     assert "Action recorded as done." in page and "Approved for issue" in page
     assert "Sign: I have read" not in page and "Added: about 1,500 words." in page
+    assert "Add the word count" not in client.get("/").content.decode()
 
 
 def test_the_assignment_page_links_to_the_verification(world, client, signed):
