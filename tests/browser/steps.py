@@ -11,18 +11,10 @@ from typing import Any
 from playwright.sync_api import expect
 
 from tests.browser.support import axe_check
+from verification.models import BriefCheck
 
 EXPORT_COLUMNS = "registration_number,first_name,last_name,date_of_birth,programme_code"
 DECLARATION = "I declare that this work is my own"
-ALL_YES = ("Are the programme and unit details accurate?", "Are the deadlines clear?",
-           "Is the time given for the assignment of a suitable length?",
-           "Does it set a suitable vocational scenario?",
-           "Are the criteria worded exactly as in the specification?",
-           "Does each task show the criteria it covers?",
-           "Do the tasks meet the unit's assessment requirements?",
-           "Will it generate valid and sufficient evidence?")
-# Facts about a centre-devised brief, not tests it passes.
-FACTS_NO = ("Is it an authorised brief from the awarding body?", "Has it been amended?")
 FEEDBACK_CHECKS = ("Learner and assessor both confirmed the work is the learner's own",
                    "The feedback links to the criteria",
                    "The feedback justifies each criterion awarded",
@@ -158,10 +150,10 @@ def confirm_registrations(page: Any) -> None:
 def verify_brief(page: Any, comments: str) -> None:
     """The Internal Verifier answers the brief's checklist from its verification page (every
     check passed; a brief the centre wrote itself, not amended) and finds it fit."""
-    for question in ALL_YES:
-        page.get_by_role("group", name=question).get_by_label("Yes", exact=True).check()
-    for question in FACTS_NO:
-        page.get_by_role("group", name=question).get_by_label("No", exact=True).check()
+    checklist = region(page, "The checklist")
+    for item in BriefCheck.Item:
+        answer = "No" if item in BriefCheck.FACTS else "Yes"
+        checklist.get_by_role("group", name=item.label).get_by_label(answer, exact=True).check()
     page.get_by_label("Fit for purpose", exact=True).check()
     page.get_by_label("Comments to the assessor").fill(comments)
     page.get_by_role("button", name="Record the verification").click()

@@ -236,9 +236,12 @@ def test_one_cohort_goes_from_its_class_list_to_a_certificate_the_learner_sees(
     check_page(lead_page, "lead-report-new")
     # Leaving early: unit certification for the unit the assignment covers.
     lead_page.get_by_role("radio", name=re.compile("Unit certification")).check()
-    lead_page.get_by_role("checkbox", name="4 Sports Leadership (M)").check()
+    lead_page.get_by_role("checkbox", name="Unit 4 Sports Leadership (M)").check()
     lead_page.get_by_role("button", name="Complete the student report").click()
     expect(status(lead_page)).to_contain_text("Student report completed.")
+    expect(lead_page.get_by_role("paragraph").filter(has=lead_page.get_by_role(
+        "link", name="Student report", exact=True))).to_contain_text(
+        "Unit certification: Unit 4: M, 10 points")
     expect(lead_page.locator("main")).to_contain_text("not yet checked by the Programme Leader")
     check_page(lead_page, "lead-learner-reported")
 
@@ -262,6 +265,8 @@ def test_one_cohort_goes_from_its_class_list_to_a_certificate_the_learner_sees(
     ready.get_by_role("button", name="Submit a claim for the learners ticked").click()
     expect(status(e_page)).to_contain_text("Claim submitted.")
     expect(h1(e_page)).to_have_text(f"Claim for {programme.title}")
+    expect(e_page.get_by_role("row", name=str(learner))).to_contain_text(
+        "Unit certification: Unit 4: M, 10 points")
     expect(e_page.get_by_role("button", name=re.compile("Confirm this claim"))).to_have_count(0)
     check_page(e_page, "eo-claim-submitted")
     claim_url = e_page.url
