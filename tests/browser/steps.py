@@ -10,7 +10,7 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from tests.browser.support import axe_check
+from tests.browser.support import SCREENSHOTS, axe_check
 from verification.models import BriefCheck
 
 EXPORT_COLUMNS = "registration_number,first_name,last_name,date_of_birth,programme_code"
@@ -42,6 +42,16 @@ def page_checker(prefix: str) -> Callable[[Any, str], None]:
             page.reload()
 
     return check
+
+
+def width_at_320(page: Any, url: str, shot: str) -> int:
+    """How wide `url` is on a 320-pixel screen (WCAG 1.4.10 reflow: no sideways scrolling),
+    with its disclosures open; the screenshot goes to var/screenshots/<shot>.png."""
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(url)
+    open_all_details(page)
+    page.screenshot(path=str(SCREENSHOTS / f"{shot}.png"), full_page=True)
+    return page.evaluate("() => document.documentElement.scrollWidth")
 
 
 def nav(page: Any, label: str) -> None:
@@ -147,13 +157,21 @@ def confirm_registrations(page: Any) -> None:
 
 # --- Assessment ---------------------------------------------------------------------------------
 
-def verify_brief(page: Any, comments: str) -> None:
-    """The Internal Verifier answers the brief's checklist from its verification page (every
-    check passed; a brief the centre wrote itself, not amended) and finds it fit."""
+def answer_brief_checklist(page: Any, no: dict[str, str] | None = None) -> None:
+    """The Internal Verifier answers the brief's checklist: every check Yes, except the
+    questions in `no` (answered No, with the comment given); the facts No (a brief the centre
+    wrote itself, not amended)."""
     checklist = region(page, "The checklist")
     for item in BriefCheck.Item:
-        answer = "No" if item in BriefCheck.FACTS else "Yes"
+        answer = "No" if item in BriefCheck.FACTS or item.label in (no or {}) else "Yes"
         checklist.get_by_role("group", name=item.label).get_by_label(answer, exact=True).check()
+    for question, comment in (no or {}).items():
+        checklist.get_by_label(f"Comment on “{question}”").fill(comment)
+
+
+def verify_brief(page: Any, comments: str) -> None:
+    """From the brief's verification page: every check passed, the brief found fit."""
+    answer_brief_checklist(page)
     page.get_by_label("Fit for purpose", exact=True).check()
     page.get_by_label("Comments to the assessor").fill(comments)
     page.get_by_role("button", name="Record the verification").click()

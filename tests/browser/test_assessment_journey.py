@@ -15,8 +15,8 @@ from django.utils.formats import date_format
 from playwright.sync_api import expect
 
 from qmr.demo import DEMO_PASSWORD
-from tests.browser.support import SCREENSHOTS, axe_check
-from verification.models import BriefCheck
+from tests.browser import steps
+from tests.browser.steps import h1, nav, result_row, status
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,7 +27,6 @@ LEARNER = "learner@brookfield.example"
 TITLE = "Planning my development"
 EVIDENCE = {"name": "plan.pdf", "mimeType": "application/pdf",
             "buffer": b"%PDF-1.4 my personal development plan"}
-DECLARATION = "I declare that this work is my own"
 # A Monday in the autumn term. The demo dates its work from the current academic year, so on
 # a fixed day the first hand-in is on time (a late one may not be resubmitted) and the ten
 # term-time working days of the resubmission window do not run into the summer holiday.
@@ -41,51 +40,7 @@ def on_a_term_day():
         yield
 
 
-def open_all_details(page):
-    """Open every collapsed <details>, as a person would, so axe checks the forms inside."""
-    closed = page.locator("details:not([open]) > summary")
-    while closed.count():
-        closed.first.click()
-
-
-def check_page(page, name):
-    """axe on the page as it is, then with its disclosures open (their forms too)."""
-    axe_check(page, f"assess-{name}")
-    if page.locator("details:not([open]) > summary").count():
-        open_all_details(page)
-        axe_check(page, f"assess-{name}-open")
-        page.reload()
-
-
-def nav(page, label):
-    page.get_by_role("navigation", name="Main").get_by_role("link", name=label).click()
-
-
-def status(page):
-    return page.get_by_role("status")
-
-
-def h1(page):
-    return page.get_by_role("heading", level=1)
-
-
-def decide(page, results, feedback, *, can_improve):
-    """The assessor's decision form: per criterion achieved or not with feedback."""
-    for code, achieved in results.items():
-        group = page.get_by_role("group", name=re.compile(rf"^{code}\b"))
-        group.get_by_label("Achieved" if achieved else "Not yet achieved", exact=True).check()
-        group.get_by_label(f"Feedback on {code}").fill(
-            f"{code}: {'met' if achieved else 'not yet met'}; see the notes on your plan.")
-    page.get_by_label("Overall feedback for the learner").fill(feedback)
-    page.get_by_label(re.compile("I confirm the evidence is authentic")).check()
-    if can_improve:
-        page.get_by_label(re.compile("can improve this without further guidance")).check()
-    page.get_by_role("button", name="Record the decision").click()
-
-
-def result_row(page, code):
-    return page.get_by_role("table", name="Decision by criterion").get_by_role(
-        "row").filter(has=page.get_by_role("rowheader", name=code, exact=True))
+check_page = steps.page_checker("assess")
 
 
 def test_an_assignment_goes_from_plan_to_an_assessed_resubmission(demo, visit, live_server):
@@ -133,15 +88,7 @@ def test_an_assignment_goes_from_plan_to_an_assessed_resubmission(demo, visit, l
     expect(v_page.get_by_role("button", name="Issue the brief")).to_have_count(0)
     check_page(v_page, "iv-assignment")
     v_page.get_by_role("link", name="Verify the brief with the checklist").click()
-    checklist = v_page.get_by_role("region", name="The checklist")
-    for item in BriefCheck.Item:
-        answer = "No" if item in BriefCheck.FACTS else "Yes"
-        checklist.get_by_role("group", name=item.label).get_by_label(answer, exact=True).check()
-    v_page.get_by_label("Fit for purpose", exact=True).check()
-    v_page.get_by_label("Comments to the assessor").fill(
-        "Tasks match P3, P4, M2 and D1 as specified.")
-    v_page.get_by_role("button", name="Record the verification").click()
-    expect(status(v_page)).to_contain_text("The brief's verification is recorded.")
+    steps.verify_brief(v_page, "Tasks match P3, P4, M2 and D1 as specified.")
     expect(v_page.get_by_role("region", name="Can it be issued?")).to_contain_text(
         "Approved for issue")
     v_page.get_by_role("link", name=f"← {TITLE}").click()
@@ -154,9 +101,7 @@ def test_an_assignment_goes_from_plan_to_an_assessed_resubmission(demo, visit, l
     a_page.goto(assignment_url)
     expect(a_page.get_by_role("region", name="Internal verification of the brief")
            ).to_contain_text("Fit for purpose")
-    a_page.get_by_label("Cohort").select_option(label=cohort.name)
-    a_page.get_by_role("button", name="Issue the brief").click()
-    expect(status(a_page)).to_contain_text(f"The brief was issued to {cohort.name}.")
+    steps.issue_brief(a_page, cohort.name)
     issued = a_page.get_by_role("region", name="Issued to")
     expect(issued).to_contain_text(cohort.name)
     expect(issued).to_contain_text("Rachel Ng")
@@ -178,11 +123,7 @@ def test_an_assignment_goes_from_plan_to_an_assessed_resubmission(demo, visit, l
     work.get_by_role("button", name="Hand in").click()
     expect(status(l_page)).to_contain_text("Tick the declaration to say the work is your own")
     check_page(l_page, "learner-hand-in-refused")
-    work.get_by_text("Hand in your work").click()
-    work.get_by_label("Your work").set_input_files(EVIDENCE)
-    work.get_by_label(re.compile(DECLARATION)).check()
-    work.get_by_role("button", name="Hand in").click()
-    expect(status(l_page)).to_contain_text("Handed in. Your assessor has it now.")
+    steps.hand_in(l_page, work, EVIDENCE)
     expect(work).to_contain_text("Handed in")
     expect(work.get_by_text("Hand in your work")).to_have_count(0)
     check_page(l_page, "learner-handed-in")
@@ -199,17 +140,15 @@ def test_an_assignment_goes_from_plan_to_an_assessed_resubmission(demo, visit, l
     expect(h1(a_page)).to_have_text(TITLE)
     expect(a_page.get_by_text("Not assessed yet.")).to_be_visible()
     check_page(a_page, "assessor-to-decide")
-    decide(a_page, {"P3": True, "P4": True, "M2": False, "D1": False},
+    steps.decide(a_page, {"P3": True, "P4": True, "M2": False, "D1": False},
            "A clear plan. To reach M2, evaluate how each target supports your career aim.",
            can_improve=True)
-    expect(status(a_page)).to_contain_text("Decision recorded.")
     expect(result_row(a_page, "P3")).to_contain_text("Achieved")
     expect(result_row(a_page, "M2")).to_contain_text("Not yet achieved")
     expect(a_page.get_by_text("Not yet released to the learner.")).to_be_visible()
     check_page(a_page, "assessor-decided")
     first_url = a_page.url
-    a_page.get_by_role("button", name="Release the result to the learner").click()
-    expect(status(a_page)).to_contain_text("The result is released to the learner.")
+    steps.release_result(a_page)
     expect(a_page.get_by_role("button", name="Release the result to the learner")
            ).to_have_count(0)
     check_page(a_page, "assessor-released")
@@ -269,11 +208,7 @@ def test_an_assignment_goes_from_plan_to_an_assessed_resubmission(demo, visit, l
     expect(work).to_contain_text("You may resubmit once")
     expect(work).to_contain_text(date_format(deadline, "l j F Y"))
     check_page(l_page, "learner-may-resubmit")
-    work.get_by_text("Hand in your resubmission").click()
-    work.get_by_label("Your work").set_input_files(EVIDENCE)
-    work.get_by_label(re.compile(DECLARATION)).check()
-    work.get_by_role("button", name="Hand in").click()
-    expect(status(l_page)).to_contain_text("Handed in. Your assessor has it now.")
+    steps.hand_in(l_page, work, EVIDENCE, summary="Hand in your resubmission")
     expect(work).to_contain_text("Resubmission: Handed in")
     expect(work.get_by_text("Hand in your resubmission")).to_have_count(0)
     check_page(l_page, "learner-resubmitted")
@@ -283,15 +218,13 @@ def test_an_assignment_goes_from_plan_to_an_assessed_resubmission(demo, visit, l
     waiting.get_by_role("link", name=f"{learner_name} — {TITLE}").click()
     expect(a_page.locator("main .lead")).to_contain_text("Resubmission")
     check_page(a_page, "assessor-resubmission-to-decide")
-    decide(a_page, {"P3": True, "P4": True, "M2": True, "D1": True},
+    steps.decide(a_page, {"P3": True, "P4": True, "M2": True, "D1": True},
            "Your evaluation now links every target to your career aim.", can_improve=False)
-    expect(status(a_page)).to_contain_text("Decision recorded.")
     expect(result_row(a_page, "D1")).to_contain_text("Achieved")
     # Only one resubmission: none is offered for a resubmission.
     expect(a_page.get_by_role("button", name="Ask the Lead IV for a resubmission")
            ).to_have_count(0)
-    a_page.get_by_role("button", name="Release the result to the learner").click()
-    expect(status(a_page)).to_contain_text("The result is released to the learner.")
+    steps.release_result(a_page)
     check_page(a_page, "assessor-resubmission-released")
 
     nav(l_page, "My work")
@@ -310,12 +243,8 @@ def test_an_assignment_goes_from_plan_to_an_assessed_resubmission(demo, visit, l
              (a_page, "/assessment/assessing/"), (a_page, assignment_url),
              (a_page, first_url), (lead_page, "/assessment/resubmissions/")]
     for n, (page, url) in enumerate(pages):
-        page.set_viewport_size({"width": 320, "height": 800})
-        page.goto(url)
-        open_all_details(page)
-        widths = page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
-        page.screenshot(path=str(SCREENSHOTS / f"assess-320-{n}.png"), full_page=True)
-        assert widths[0] <= widths[1], f"{url} is {widths[0]}px wide at 320px"
+        width = steps.width_at_320(page, url, f"assess-320-{n}")
+        assert width <= 320, f"{url} is {width}px wide at 320px"
 
     for visitor in (assessor, verifier, pupil, lead):
         assert visitor.csp_errors == []

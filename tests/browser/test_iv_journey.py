@@ -18,13 +18,11 @@ from django.utils.formats import date_format
 from playwright.sync_api import expect
 
 from qmr.demo import DEMO_PASSWORD
-from tests.browser.support import SCREENSHOTS, axe_check
-from verification.models import BriefCheck
+from tests.browser import steps
+from tests.browser.steps import criterion, h1, nav, region, status
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHECKS = [item.label for item in BriefCheck.Item if item not in BriefCheck.FACTS]
-FACTS = [item.label for item in BriefCheck.FACTS]
 ASSESSOR = "r.ng@brookfield.example"  # Rachel Ng
 IV = "s.patel@brookfield.example"  # Samir Patel
 LEAD_IV = "lead.iv@brookfield.example"  # Helen Carter
@@ -42,40 +40,7 @@ def on_a_term_day():
         yield
 
 
-def open_all_details(page):
-    """Open every collapsed <details>, as a person would, so axe checks the forms inside."""
-    closed = page.locator("details:not([open]) > summary")
-    while closed.count():
-        closed.first.click()
-
-
-def check_page(page, name):
-    """axe on the page as it is, then with its disclosures open (their forms too)."""
-    axe_check(page, f"iv-{name}")
-    if page.locator("details:not([open]) > summary").count():
-        open_all_details(page)
-        axe_check(page, f"iv-{name}-open")
-        page.reload()
-
-
-def nav(page, label):
-    page.get_by_role("navigation", name="Main").get_by_role("link", name=label).click()
-
-
-def status(page):
-    return page.get_by_role("status")
-
-
-def h1(page):
-    return page.get_by_role("heading", level=1)
-
-
-def region(page, name):
-    return page.get_by_role("region", name=name, exact=True)
-
-
-def criterion(page, code):
-    return page.get_by_role("group", name=re.compile(rf"^{code}\b"))
+check_page = steps.page_checker("iv")
 
 
 def test_an_iv_samples_a_decision_disagrees_and_the_lead_iv_closes_the_action(
@@ -118,14 +83,9 @@ def test_an_iv_samples_a_decision_disagrees_and_the_lead_iv_closes_the_action(
     expect(region(v_page, "Can it be issued?")).to_contain_text("has not been internally "
                                                                  "verified yet")
     check_page(v_page, "brief-checklist")
-    checklist = region(v_page, "The checklist")
-    for question in CHECKS:
-        checklist.get_by_role("group", name=question).get_by_label("Yes", exact=True).check()
-    for question in FACTS:
-        checklist.get_by_role("group", name=question).get_by_label("No", exact=True).check()
     short = "Is the time given for the assignment of a suitable length?"
-    checklist.get_by_role("group", name=short).get_by_label("No", exact=True).check()
-    checklist.get_by_label(f"Comment on “{short}”").fill("Four tasks in a month is tight.")
+    steps.answer_brief_checklist(v_page, no={short: "Four tasks in a month is tight."})
+    checklist = region(v_page, "The checklist")
     v_page.get_by_label("Fit for purpose", exact=True).check()
     v_page.get_by_role("button", name="Record the verification").click()
     # A "No" stops a fit outcome: the problem is said in words, and what was entered stays.
@@ -176,9 +136,7 @@ def test_an_iv_samples_a_decision_disagrees_and_the_lead_iv_closes_the_action(
     expect(region(a_page, "Can it be issued?")).to_contain_text("Approved for issue")
     check_page(a_page, "assessor-brief-signed")
     a_page.goto(brief_url)
-    a_page.get_by_label("Cohort").select_option(label=cohort.name)
-    a_page.get_by_role("button", name="Issue the brief").click()
-    expect(status(a_page)).to_contain_text(f"The brief was issued to {cohort.name}.")
+    steps.issue_brief(a_page, cohort.name)
     expect(region(a_page, "Issued to")).to_contain_text(cohort.name)
     check_page(a_page, "assessor-issued")
 
@@ -191,15 +149,9 @@ def test_an_iv_samples_a_decision_disagrees_and_the_lead_iv_closes_the_action(
     expect(h1(a_page)).to_have_text(CAREERS)
     expect(a_page.get_by_text("Not assessed yet.")).to_be_visible()
     check_page(a_page, "assessor-to-decide")
-    for code, achieved in {"P1": True, "P2": True, "M1": False}.items():
-        group = criterion(a_page, code)
-        group.get_by_label("Achieved" if achieved else "Not yet achieved", exact=True).check()
-        group.get_by_label(f"Feedback on {code}").fill(f"{code}: see the notes on your report.")
-    a_page.get_by_label("Overall feedback for the learner").fill(
-        "A well-researched report. For M1, weigh your skills against the pathway you chose.")
-    a_page.get_by_label(re.compile("I confirm the evidence is authentic")).check()
-    a_page.get_by_role("button", name="Record the decision").click()
-    expect(status(a_page)).to_contain_text("Decision recorded.")
+    steps.decide(a_page, {"P1": True, "P2": True, "M1": False},
+                 "A well-researched report. For M1, weigh your skills against the pathway you "
+                 "chose.", can_improve=False)
     expect(a_page.get_by_text("Not yet released to the learner.")).to_be_visible()
     check_page(a_page, "assessor-decided")
     work_url = a_page.url
@@ -236,9 +188,7 @@ def test_an_iv_samples_a_decision_disagrees_and_the_lead_iv_closes_the_action(
     expect(proposal).to_contain_text(learner)
     expect(region(v_page, "Remedial actions open")).to_contain_text("None open.")
     check_page(v_page, "programme")
-    proposal.get_by_label("Verify by").fill((today + timedelta(days=7)).isoformat())
-    proposal.get_by_role("button", name="Take this sample").click()
-    expect(status(v_page)).to_contain_text("The work is in the sample.")
+    steps.take_sample(v_page, (today + timedelta(days=7)).isoformat())
     expect(v_page.locator("main .lead")).to_contain_text("2 sampled · 1 verified")
     expect(proposal.get_by_text("in the sample", exact=True)).to_have_count(1)
     # Nothing is left to take, so nothing offers to take it.
@@ -266,25 +216,12 @@ def test_an_iv_samples_a_decision_disagrees_and_the_lead_iv_closes_the_action(
     expect(v_page.locator("main .lead")).to_contain_text("Rachel Ng")
     expect(region(v_page, "The assessor's decision")).to_contain_text(
         "Not yet returned to the learner.")
-    expect(criterion(v_page, "P2")).to_contain_text("Assessor's feedback: P2: see the notes")
+    expect(criterion(v_page, "P2")).to_contain_text("Assessor's feedback: P2: met; see the notes")
     check_page(v_page, "verify")
     verify_url = v_page.url
-    for code in ("P1", "M1"):
-        criterion(v_page, code).get_by_label("The decision is accurate").check()
-    p2 = criterion(v_page, "P2")
-    p2.get_by_label("The decision is not accurate").check()
-    p2.get_by_label(re.compile("Why")).fill("The report explains the skills of one role only; "
-                                           "P2 asks for two.")
-    for label in ("Learner and assessor both confirmed the work is the learner's own",
-                  "The feedback links to the criteria",
-                  "The feedback justifies each criterion awarded",
-                  "The feedback avoids specific actions for improvement"):
-        v_page.get_by_label(label).check()
-    v_page.get_by_label("Comments to the assessor").fill(
-        "P2 is not met yet: please re-assess against the second role.")
-    v_page.get_by_label(re.compile("I declare that I checked the assessor's decisions")).check()
-    v_page.get_by_role("button", name="Record the verification").click()
-    expect(status(v_page)).to_contain_text("Verification recorded.")
+    steps.verify_decision(
+        v_page, "P2 is not met yet: please re-assess against the second role.",
+        not_accurate={"P2": "The report explains the skills of one role only; P2 asks for two."})
     recorded = v_page.get_by_role("region", name=re.compile("Verified by Samir Patel"))
     expect(recorded).to_contain_text("Not all accurate")
     expect(recorded).to_contain_text("P2: not accurate")
@@ -359,14 +296,9 @@ def test_an_iv_samples_a_decision_disagrees_and_the_lead_iv_closes_the_action(
     check_page(v_page, "action-closed")
 
     # On a phone (WCAG 1.4.10 reflow, 320 CSS pixels) no page scrolls sideways.
-    for n, (page, url) in enumerate([(v_page, iv_url), (v_page, verify_url),
-                                     (v_page, "/verification/mine/"), (v_page, brief_iv_url)]):
-        page.set_viewport_size({"width": 320, "height": 800})
-        page.goto(url)
-        open_all_details(page)
-        widths = page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
-        page.screenshot(path=str(SCREENSHOTS / f"iv-320-{n}.png"), full_page=True)
-        assert widths[0] <= widths[1], f"{url} is {widths[0]}px wide at 320px"
+    for n, url in enumerate([iv_url, verify_url, "/verification/mine/", brief_iv_url]):
+        width = steps.width_at_320(v_page, url, f"iv-320-{n}")
+        assert width <= 320, f"{url} is {width}px wide at 320px"
 
     for visitor in (verifier, assessor, lead):
         assert visitor.csp_errors == []

@@ -11,7 +11,9 @@ from django.utils.formats import date_format
 from playwright.sync_api import expect
 
 from qmr.demo import DEMO_PASSWORD
-from tests.browser.support import SCREENSHOTS, axe_check
+from tests.browser import steps
+from tests.browser.steps import awarding_body_export, cohort_step, status
+from tests.browser.support import axe_check
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,23 +23,9 @@ NOMINEE = "quality@brookfield.example"
 HEAD = "head@brookfield.example"
 LEARNER = "learner@brookfield.example"
 OTHER_LEADER = "sport.lead@brookfield.example"
-EXPORT_COLUMNS = "registration_number,first_name,last_name,date_of_birth,programme_code"
 
 
-def open_all_details(page):
-    """Open every collapsed <details>, as a person would, so axe checks the forms inside."""
-    closed = page.locator("details:not([open]) > summary")
-    while closed.count():
-        closed.first.click()
-
-
-def check_page(page, name):
-    """axe on the page as it is, then with its disclosures open (their forms too)."""
-    axe_check(page, f"reg-{name}")
-    if page.locator("details:not([open]) > summary").count():
-        open_all_details(page)
-        axe_check(page, f"reg-{name}-open")
-        page.reload()
+check_page = steps.page_checker("reg")
 
 
 def hsc_cohort():
@@ -45,28 +33,6 @@ def hsc_cohort():
 
     return Cohort.objects.select_related("programme").get(
         programme__centre__number="48213", programme__code="BHS2T1")
-
-
-def awarding_body_export(cohort, wrong_surname_of=None):
-    """The awarding body's export of this cohort's registered learners, built from our records;
-    with `wrong_surname_of` (a learner) carrying a misspelt surname."""
-    from registrations.models import LearnerStatus
-
-    rows = [EXPORT_COLUMNS]
-    for lr in cohort.learners.filter(status=LearnerStatus.REGISTERED).order_by("pk"):
-        last = lr.last_name + "e" if wrong_surname_of and lr.pk == wrong_surname_of.pk \
-            else lr.last_name
-        # The awarding body writes dates the British way; both forms are accepted.
-        rows.append(f"{lr.registration_number},{lr.first_name},{last},"
-                    f"{lr.date_of_birth:%d/%m/%Y},{cohort.programme.code}")
-    return {"name": "awarding-body-export.csv", "mimeType": "text/csv",
-            "buffer": ("\n".join(rows) + "\n").encode()}
-
-
-def step(page, title):
-    """One step of "Registration at a glance", found by its title."""
-    return page.get_by_role("region", name="Registration at a glance").get_by_role(
-        "listitem").filter(has_text=title)
 
 
 def learner_status(page):
@@ -84,7 +50,6 @@ def test_cohort_goes_from_enrolment_to_confirmed_registration_and_one_learner_wi
     assert cohort.learners.filter(status=LearnerStatus.ENROLLED).count() == 30
     assert not cohort.class_lists.exists()
     today = timezone.localdate()
-    status = lambda page: page.get_by_role("status")  # noqa: E731 - the flash messages
 
     # --- The Exams Officer enrols a late arrival -----------------------------------------
     exams = visit()
@@ -96,25 +61,17 @@ def test_cohort_goes_from_enrolment_to_confirmed_registration_and_one_learner_wi
     check_page(page, "eo-cohort-list")
     row.get_by_role("link", name=cohort.name).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(cohort.name)
-    expect(step(page, "Class list signed as accurate")).to_contain_text("To do")
+    expect(cohort_step(page, "Class list signed as accurate")).to_contain_text("To do")
     expect(page.get_by_role("button", name="Sign the class list as accurate")).to_have_count(0)
     expect(page.get_by_text("Check the awarding body's registration list")).to_have_count(0)
     check_page(page, "eo-cohort-before")
 
-    page.get_by_text("Enrol a learner on this cohort").click()
-    page.get_by_label("Centre's learner reference").fill("HSC-LATE-01")
-    page.get_by_label("First name").fill("Zainab")
-    page.get_by_label("Last name").fill("Okonkwo-Hart")
-    page.get_by_label("Date of birth").fill("2011-02-14")
-    page.get_by_label("Admitted on").fill(today.isoformat())
-    page.get_by_label("E-mail address").fill("z.okonkwo-hart@learners.example")
-    page.get_by_label("Identity checked with").select_option(label="Passport")
-    page.get_by_role("button", name="Enrol").click()
-    expect(status(page)).to_contain_text("Zainab Okonkwo-Hart enrolled.")
+    steps.enrol(page, ref="HSC-LATE-01", first="Zainab", last="Okonkwo-Hart", born="2011-02-14",
+                admitted=today.isoformat(), email="z.okonkwo-hart@learners.example")
     late = page.get_by_role("row").filter(has_text="Okonkwo-Hart, Zainab")
     expect(late).to_contain_text("HSC-LATE-01")
     expect(late).to_contain_text("Passport")
-    expect(step(page, "Learners registered")).to_contain_text("0 of 31 registered")
+    expect(cohort_step(page, "Learners registered")).to_contain_text("0 of 31 registered")
     check_page(page, "eo-cohort-enrolled")
 
     # --- The Programme Leader signs the class list ---------------------------------------
@@ -124,10 +81,10 @@ def test_cohort_goes_from_enrolment_to_confirmed_registration_and_one_learner_wi
     expect(lpage.get_by_role("link", name="Record registration numbers")).to_have_count(0)
     expect(lpage.get_by_text("Enrol a learner on this cohort")).to_have_count(0)
     check_page(lpage, "pl-cohort-unsigned")
-    lpage.get_by_role("button", name="Sign the class list as accurate").click()
-    expect(status(lpage)).to_contain_text("You signed the class list as accurate.")
-    expect(step(lpage, "Class list signed as accurate")).to_contain_text("Done")
-    expect(step(lpage, "Class list signed as accurate")).to_contain_text("signed by Aisha Bello")
+    steps.sign_class_list(lpage)
+    expect(cohort_step(lpage, "Class list signed as accurate")).to_contain_text("Done")
+    expect(cohort_step(lpage, "Class list signed as accurate")).to_contain_text(
+        "signed by Aisha Bello")
     expect(lpage.get_by_role("table").get_by_text("not on a signed class list")).to_have_count(0)
     expect(lpage.get_by_role("button", name="Sign the class list again")).to_be_visible()
     check_page(lpage, "pl-cohort-signed")
@@ -146,18 +103,15 @@ def test_cohort_goes_from_enrolment_to_confirmed_registration_and_one_learner_wi
     assert len(waiting) == 31
     numbers = {lr.pk: f"HSC{cohort.pk:02d}{i:05d}" for i, lr in enumerate(waiting)}
 
-    page.get_by_label(f"Registration number for {waiting[0].full_name}").fill("HS-1")
-    page.get_by_role("button", name="Save registrations").click()
+    steps.type_registration_numbers(page, {waiting[0].full_name: "HS-1"})
     expect(status(page)).to_contain_text("is not a registration number")
     expect(page.get_by_label(f"Registration number for {waiting[0].full_name}")).to_have_value(
         "HS-1")
     check_page(page, "eo-register-refused")
 
-    for lr in waiting[:5]:
-        page.get_by_label(f"Registration number for {lr.full_name}").fill(numbers[lr.pk])
-    page.get_by_role("button", name="Save registrations").click()
+    steps.type_registration_numbers(page, {lr.full_name: numbers[lr.pk] for lr in waiting[:5]})
     expect(status(page)).to_contain_text("5 learners registered.")
-    expect(step(page, "Learners registered")).to_contain_text("5 of 31 registered")
+    expect(cohort_step(page, "Learners registered")).to_contain_text("5 of 31 registered")
 
     page.get_by_role("link", name="Record registration numbers").click()
     rest = "centre_ref,registration_number\n" + "".join(
@@ -166,8 +120,8 @@ def test_cohort_goes_from_enrolment_to_confirmed_registration_and_one_learner_wi
         {"name": "numbers.csv", "mimeType": "text/csv", "buffer": rest.encode()})
     page.get_by_role("button", name="Import registration numbers").click()
     expect(status(page)).to_contain_text("Registration numbers imported.")
-    expect(step(page, "Learners registered")).to_contain_text("31 of 31 registered")
-    expect(step(page, "Learners registered")).to_contain_text("Done")
+    expect(cohort_step(page, "Learners registered")).to_contain_text("31 of 31 registered")
+    expect(cohort_step(page, "Learners registered")).to_contain_text("Done")
     expect(page.get_by_role("link", name="Record registration numbers")).to_have_count(0)
     check_page(page, "eo-cohort-registered")
     assert cohort.learners.filter(status=LearnerStatus.REGISTERED).count() == 31
@@ -175,11 +129,7 @@ def test_cohort_goes_from_enrolment_to_confirmed_registration_and_one_learner_wi
     # --- The Programme Leader checks the awarding body's list: one difference first ------
     misspelt = Learner.objects.get(pk=waiting[3].pk)
     lpage.goto(cohort_url)
-    lpage.get_by_text("Check the awarding body's registration list").click()
-    lpage.get_by_label("CSV file").set_input_files(awarding_body_export(cohort, misspelt))
-    lpage.get_by_role("button", name="Compare with our records").click()
-    expect(lpage.get_by_role("heading", level=1)).to_have_text(
-        "Awarding body's list compared with our records")
+    steps.compare_awarding_body_list(lpage, awarding_body_export(cohort, misspelt))
     expect(lpage.get_by_role("heading", name="1 difference")).to_be_visible()
     differences = lpage.get_by_role("table", name="Differences")
     expect(differences.get_by_role("row")).to_have_count(2)  # the header and one difference
@@ -220,19 +170,16 @@ def test_cohort_goes_from_enrolment_to_confirmed_registration_and_one_learner_wi
 
     # A fresh, correct export, confirmed.
     lpage.goto(cohort_url)
-    expect(step(lpage, "Awarding body's list checked")).to_contain_text("To do")
-    lpage.get_by_text("Check the awarding body's registration list").click()
-    lpage.get_by_label("CSV file").set_input_files(awarding_body_export(cohort))
-    lpage.get_by_role("button", name="Compare with our records").click()
+    expect(cohort_step(lpage, "Awarding body's list checked")).to_contain_text("To do")
+    steps.compare_awarding_body_list(lpage, awarding_body_export(cohort))
     expect(lpage.get_by_role("heading", name="No differences")).to_be_visible()
     check_page(lpage, "pl-check-clean")
-    lpage.get_by_role("button", name="Confirm the registrations are accurate").click()
-    expect(status(lpage)).to_contain_text("You confirmed the registrations are accurate.")
+    steps.confirm_registrations(lpage)
     check_page(lpage, "pl-check-confirmed")
     lpage.get_by_role("link", name=cohort.name).first.click()
     for title in ("Class list signed as accurate", "Learners registered",
                   "Awarding body's list checked"):
-        expect(step(lpage, title)).to_contain_text("Done")
+        expect(cohort_step(lpage, title)).to_contain_text("Done")
     check_page(lpage, "pl-cohort-confirmed")
 
     # --- A withdrawal: the Programme Leader asks, the QN and the EO both sign ------------
@@ -330,10 +277,7 @@ def test_cohort_goes_from_enrolment_to_confirmed_registration_and_one_learner_wi
     for p, who, urls in pages:
         p.set_viewport_size({"width": 320, "height": 800})
         for n, url in enumerate(urls):
-            p.goto(url)
-            open_all_details(p)
-            width = p.evaluate("() => document.documentElement.scrollWidth")
-            p.screenshot(path=str(SCREENSHOTS / f"reg-320-{who}-{n}.png"), full_page=True)
+            width = steps.width_at_320(p, url, f"reg-320-{who}-{n}")
             if width > 320:
                 too_wide.append(f"{who} {url}: {width}px")
             axe_check(p, f"reg-320-{who}-{n}")

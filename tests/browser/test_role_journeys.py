@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 from playwright.sync_api import expect
 
 from qmr.demo import DEMO_PASSWORD
+from tests.browser.steps import open_all_details
 from tests.browser.support import SCREENSHOTS, axe_check
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -31,13 +32,6 @@ DEMO_LOGINS = [
     ("sv@awarding.example", "Gareth", "Standards Verifier (external)"),
     ("learner@brookfield.example", None, "Learner"),  # the learner's name is generated
 ]
-
-
-def open_all_details(page):
-    """Open every collapsed <details>, as a person would, so axe checks the forms inside."""
-    closed = page.locator("details:not([open]) > summary")
-    while closed.count():
-        closed.first.click()
 
 
 def test_every_demo_login_reaches_an_accessible_home_page(demo, visit, live_server):
