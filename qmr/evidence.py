@@ -64,6 +64,7 @@ EXPECTED = {
     "verification.remedial_actions",
     "verification.iv_coverage",
     "verification.assessment_reliability",
+    "verification.sv_outcomes",
     "assessment.declarations",
     "assessment.criterion_decisions",
     "assessment.tracking",
