@@ -24,6 +24,7 @@ from playwright.sync_api import expect
 from qmr.demo import DEMO_PASSWORD
 from tests.browser import steps
 from tests.browser.steps import h1, nav, region, status, work_item
+from tests.browser.support import axe_check
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -233,6 +234,7 @@ def test_one_cohort_goes_from_its_class_list_to_a_certificate_the_learner_sees(
     check_page(lead_page, "lead-learner")
     lead_page.get_by_role("link", name="Complete a student report").click()
     expect(h1(lead_page)).to_have_text(f"Student report for {learner}")
+    report_new_url = lead_page.url
     check_page(lead_page, "lead-report-new")
     # Leaving early: unit certification for the unit the assignment covers.
     lead_page.get_by_role("radio", name=re.compile("Unit certification")).check()
@@ -251,6 +253,7 @@ def test_one_cohort_goes_from_its_class_list_to_a_certificate_the_learner_sees(
     expect(h1(pl_page)).to_have_text(f"Student report for {learner}")
     expect(pl_page.locator("main")).to_contain_text("Unit certification")
     check_page(pl_page, "pl-report")
+    report_url = pl_page.url
     pl_page.get_by_role("button", name="The report is accurate").click()
     expect(status(pl_page)).to_contain_text("Checked.")
     expect(pl_page.get_by_role("button", name="The report is accurate")).to_have_count(0)
@@ -317,6 +320,20 @@ def test_one_cohort_goes_from_its_class_list_to_a_certificate_the_learner_sees(
         expect(sport.get_by_role("cell")).to_have_text(
             ["1", "1", "1", "none", "1", "1", "0", "0", "1"])
         check_page(q_page, "qn-overview")
+
+        # On a phone (WCAG 1.4.10 reflow, 320 CSS pixels) no certification page scrolls
+        # sideways.
+        too_wide = []
+        for page, url, who in [
+                (e_page, "/registrations/claims/", "eo-claims"), (e_page, claim_url, "eo-claim"),
+                (lead_page, report_new_url, "lead-report-new"), (pl_page, report_url, "pl-report"),
+                (q_page, "/registrations/certification/", "qn-overview"),
+                (l_page, "/registrations/me/", "learner-my-record")]:
+            width = steps.width_at_320(page, url, f"cert-320-{who}")
+            if width > 320:
+                too_wide.append(f"{who} {url}: {width}px")
+            axe_check(page, f"cert-320-{who}")
+        assert too_wide == [], "\n".join(too_wide)
 
     for visitor in (exams, leader, lead, verifier, assessor, pupil, nominee):
         assert visitor.csp_errors == []
