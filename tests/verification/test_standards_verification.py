@@ -487,3 +487,7 @@ def test_the_demo_has_a_released_standards_verification_the_verifier_can_read(cl
         == 200
     assert Submission.objects.filter(learner=learner).exists()
     assert timezone.localdate() == TODAY
+
+
+def test_an_administrator_keeps_the_sample_size_table(admin_client):
+    assert admin_client.get("/admin/verification/samplesize/").status_code == 200
