@@ -348,8 +348,9 @@ def awaiting_others(user: Any) -> ToSign:
 
 
 def briefs_to_verify(user: Any) -> QuerySet[Assignment]:
-    """Briefs naming the person as their internal verifier that have no verification yet,
-    soonest first (one query)."""
+    """Briefs naming the person as their internal verifier with no verification of their own
+    yet, soonest first (one query). A brief reused from another plan is listed too: its page
+    says whether the earlier verification still holds or it must be re-checked."""
     return Assignment.objects.filter(internal_verifier=user, brief_verifications__isnull=True,
                                      deadline__gte=timezone.localdate()).select_related(
         "plan__programme").order_by("verify_brief_by", "pk")
