@@ -126,7 +126,8 @@ def unit_combination(learners: Sequence[Any], scope: ClaimScope) -> dict[int, li
     """For the full qualification: no mandatory unit missing (internally assessed: some work
     assessed; externally assessed: entered for it), and at least the grading scheme's minimum
     points. Where externally assessed units' points are not known here, too few points is a
-    warning, not a refusal. Seven queries (an eighth if a retake result is found)."""
+    warning, not a refusal. Five queries, a sixth for the entries where the programme has
+    externally assessed units (one more if a retake result is found)."""
     if not scope.full:
         return {}
     units, scheme, achieved = _graded(learners, scope.programme)

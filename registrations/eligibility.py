@@ -59,11 +59,10 @@ def registered(learners: Sequence[Learner], scope: ClaimScope) -> dict[int, list
     return found
 
 
-def registration_age(learners: Sequence[Learner], scope: ClaimScope,
-                     today: date | None = None) -> dict[int, list[Finding]]:
+def registration_age(learners: Sequence[Learner], scope: ClaimScope) -> dict[int, list[Finding]]:
     """A registration less than ten weeks old: an early claim, which the awarding body may
     question. A warning, not a refusal. No query."""
-    today = today or timezone.localdate()
+    today = timezone.localdate()
     found = {}
     for learner in learners:
         on = learner.registered_on
@@ -128,7 +127,8 @@ class Eligibility:
         return -self.days_left
 
     @property
-    def can_claim(self) -> int:
+    def claimable(self) -> int:
+        """How many learners of the cohort can be claimed for now."""
         return sum(1 for r in self.all_rows if r.can_claim)
 
 

@@ -288,7 +288,7 @@ def test_a_certification_block_refuses_everyone_until_released(world, course,
     message = ("The awarding body has blocked certification for the centre since 12 May 2027 "
                "(QO.3 judged insufficient): no claim can be made until it releases the block.")
     assert all(message in [f.message for f in r.refusals] for r in data.all_rows)
-    assert data.can_claim == 0
+    assert data.claimable == 0
     blocks.release_certification_block(actor=world["nominee"], block=block)
     assert row(course, me).can_claim
 
