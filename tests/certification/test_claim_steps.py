@@ -200,3 +200,25 @@ def test_only_the_exams_officer_submits_and_only_the_lead_iv_reports(world, clai
         certification.submit_claim(actor=world["nominee"], programme=world.programme,
                                    reports=[report])
     assert not Claim.objects.exists()
+
+
+def test_blocked_standards_verification_stops_the_claim(world, claimable, year, unit):
+    from verification.standards import services as sv
+
+    claim = submitted(world, claimable)
+    today = date.today()
+    sv.record_standards_verification(
+        actor=world["nominee"], programme=world.programme, academic_year=year,
+        control_level="standard", verifier=world["sv"], window_opens=date(2026, 11, 1),
+        window_closes=date(2027, 5, 15))
+    sample = sv.request_sample(actor=world["lead_iv"], programme=world.programme, units=[unit],
+                               learners=[claimable], requested_on=today)
+    sv.declare_authenticity(actor=world["lead_iv"], sample=sample)
+    sv.record_sample_provided(actor=world["lead_iv"], sample=sample, provided_on=today,
+                              assessment_plan=True, assessment_records=True, iv_records=True)
+    sv.record_report(actor=world["sv"], sample=sample, received_on=today, outcome="blocked",
+                     summary="Pass awarded without the evidence P2 asks for.")
+    with pytest.raises(DomainError, match="standards verification for .* is blocked"):
+        certification.confirm_claim(actor=world["nominee"], claim=claim)
+    claim.refresh_from_db()
+    assert claim.confirmed_at is None and not RegistrationFlag.objects.exists()
