@@ -21,6 +21,8 @@ def test_the_proposal_covers_everything_and_can_be_taken(world, client, assessed
     url = f"/verification/programmes/{world.programme.pk}/"
     page = client.get(url).content.decode()
     assert "Gaps" in page and "Proposed sample" in page
+    gaps = page.split("Not yet covered:")[1].split("</ul>")[0]
+    assert f"Assessors: {world['assessor']}" in gaps  # nothing of theirs sampled yet
     submission, _ = assessed
     client.post(f"{url}sample/", {"submission": [submission.pk], "due_on": "2026-12-01"})
     sample = IVSample.objects.get()
