@@ -70,7 +70,8 @@ def add_assignment(*, actor: User, plan: AssessmentPlan, title: str, criteria: l
                    hand_out_on: date, deadline: date, assessor: User, internal_verifier: User,
                    verify_brief_by: date, scenario: str = "", tasks: str = "",
                    evidence_expected: str = "") -> Assignment:
-    plan = AssessmentPlan.objects.select_for_update().select_related("programme").get(pk=plan.pk)
+    plan = AssessmentPlan.objects.select_for_update(of=("self",)).select_related(
+        "programme").get(pk=plan.pk)
     programme = plan.programme
     if not may_plan(actor, programme):
         raise permissions.PermissionDenied("Only the Programme Leader or Lead IV plans this.")
@@ -107,7 +108,7 @@ def add_assignment(*, actor: User, plan: AssessmentPlan, title: str, criteria: l
 @transaction.atomic
 def sign_off_plan(*, actor: User, plan: AssessmentPlan) -> AssessmentPlan:
     """The Lead IV signs the plan off."""
-    plan = AssessmentPlan.objects.select_for_update().get(pk=plan.pk)
+    plan = AssessmentPlan.objects.select_for_update(of=("self",)).get(pk=plan.pk)
     if not permissions.can(actor, LEAD_VERIFY, plan.programme):
         raise permissions.PermissionDenied("Only the Lead Internal Verifier signs plans off.")
     if plan.signed_off_at:
@@ -125,7 +126,8 @@ def sign_off_plan(*, actor: User, plan: AssessmentPlan) -> AssessmentPlan:
 @transaction.atomic
 def revise_plan(*, actor: User, plan: AssessmentPlan) -> AssessmentPlan:
     """Start the next version of a signed-off plan: the old version stays as it was."""
-    plan = AssessmentPlan.objects.select_for_update().select_related("programme").get(pk=plan.pk)
+    plan = AssessmentPlan.objects.select_for_update(of=("self",)).select_related(
+        "programme").get(pk=plan.pk)
     if not may_plan(actor, plan.programme):
         raise permissions.PermissionDenied("Only the Programme Leader or Lead IV plans this.")
     if not plan.signed_off_at:
@@ -312,7 +314,7 @@ def record_decision(*, actor: User, submission: Submission,
                     can_improve_without_guidance: bool = False) -> Decision:
     """The assessor records, per targeted criterion, achieved or not with feedback, and
     confirms authenticity. Final once recorded."""
-    submission = Submission.objects.select_for_update().select_related(
+    submission = Submission.objects.select_for_update(of=("self",)).select_related(
         "learner", "assignment__plan__programme").get(pk=submission.pk)
     assignment = submission.assignment
     if actor.pk != assignment.assessor_id or not permissions.can(
@@ -506,7 +508,7 @@ def resubmission_refusals(request: Resubmission, deadline: date) -> list[str]:
 def authorise_resubmission(*, actor: User, request: Resubmission,
                            deadline: date) -> Resubmission:
     """The Lead IV authorises the one resubmission, if every condition is met."""
-    request = Resubmission.objects.select_for_update().get(pk=request.pk)
+    request = Resubmission.objects.select_for_update(of=("self",)).get(pk=request.pk)
     programme = request.submission.assignment.plan.programme
     if not permissions.can(actor, LEAD_VERIFY, programme):
         raise permissions.PermissionDenied("Only the Lead Internal Verifier authorises "
@@ -527,7 +529,7 @@ def authorise_resubmission(*, actor: User, request: Resubmission,
 
 @transaction.atomic
 def refuse_resubmission(*, actor: User, request: Resubmission, reason: str) -> Resubmission:
-    request = Resubmission.objects.select_for_update().get(pk=request.pk)
+    request = Resubmission.objects.select_for_update(of=("self",)).get(pk=request.pk)
     if not permissions.can(actor, LEAD_VERIFY, request.submission.assignment.plan.programme):
         raise permissions.PermissionDenied("Only the Lead Internal Verifier decides this.")
     if request.status != Resubmission.Status.REQUESTED:

@@ -30,7 +30,7 @@ def set_certification_block(*, actor: User, centre: Centre, reason: str,
     """Record the awarding body's block on the centre's claims. Needs MANAGE_CENTRE; refused
     while another block is in force, without a reason, or dated in the future."""
     permissions.require(actor, MANAGE_CENTRE, centre)
-    centre = Centre.objects.select_for_update().get(pk=centre.pk)
+    centre = Centre.objects.select_for_update(of=("self",)).get(pk=centre.pk)
     set_on = set_on or timezone.localdate()
     if not reason.strip():
         raise DomainError("Give the reason the awarding body gave for the block.")
@@ -51,7 +51,7 @@ def set_certification_block(*, actor: User, centre: Centre, reason: str,
 def release_certification_block(*, actor: User, block: CertificationBlock,
                                 released_on: date | None = None) -> CertificationBlock:
     """Record that the awarding body released the block: claims can be made again."""
-    block = CertificationBlock.objects.select_for_update().select_related("centre").get(
+    block = CertificationBlock.objects.select_for_update(of=("self",)).select_related("centre").get(
         pk=block.pk)
     permissions.require(actor, MANAGE_CENTRE, block.centre)
     released_on = released_on or timezone.localdate()

@@ -127,7 +127,7 @@ def appoint(
 @transaction.atomic
 def end_appointment(*, actor: User | None, appointment: Appointment, reason: str = "") -> None:
     """End an appointment now: from this moment it grants nothing. Needs MANAGE_PEOPLE."""
-    appointment = Appointment.objects.select_for_update().get(pk=appointment.pk)
+    appointment = Appointment.objects.select_for_update(of=("self",)).get(pk=appointment.pk)
     _check(actor, MANAGE_PEOPLE, appointment.centre)
     now = timezone.now()
     if appointment.ends_at is not None and appointment.ends_at <= now:
@@ -144,7 +144,7 @@ def end_appointment(*, actor: User | None, appointment: Appointment, reason: str
 @transaction.atomic
 def change_last_day(*, actor: User | None, appointment: Appointment, last_day: date) -> None:
     """Set or move the last day of an appointment (an external reviewer's access, say)."""
-    appointment = Appointment.objects.select_for_update().get(pk=appointment.pk)
+    appointment = Appointment.objects.select_for_update(of=("self",)).get(pk=appointment.pk)
     _check(actor, MANAGE_PEOPLE, appointment.centre)
     if last_day < appointment.starts_on:
         raise DomainError("The last day cannot be before the first day.")

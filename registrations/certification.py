@@ -116,7 +116,7 @@ def complete_student_report(*, actor: User, learner: Learner,
 @transaction.atomic
 def check_student_report(*, actor: User, report: StudentReport) -> StudentReport:
     """The Programme Leader checks the report is accurate; the Lead IV who wrote it cannot."""
-    report = StudentReport.objects.select_for_update().get(pk=report.pk)
+    report = StudentReport.objects.select_for_update(of=("self",)).get(pk=report.pk)
     if not permissions.can(actor, SIGN_CLASS_LIST, report.learner):
         raise permissions.PermissionDenied("Only the Programme Leader checks student reports.")
     if report.withdrawn_at:
@@ -172,7 +172,7 @@ def submit_claim(*, actor: User, programme: Programme,
         raise permissions.PermissionDenied("Only the Exams Officer submits claims.")
     if not reports:
         raise DomainError("Choose the learners to claim for.")
-    reports = list(StudentReport.objects.select_for_update().filter(
+    reports = list(StudentReport.objects.select_for_update(of=("self",)).filter(
         pk__in=[r.pk for r in reports]).select_related("learner__cohort"))
     for report in reports:
         if report.learner.programme_id != programme.pk:
@@ -203,7 +203,8 @@ def may_confirm(actor: User, claim: Claim) -> bool:
 def confirm_claim(*, actor: User, claim: Claim) -> Claim:
     """The second person confirms the claim; from now on it counts as submitted. A late or
     early claim is flagged to the Head of Centre."""
-    claim = Claim.objects.select_for_update().select_related("programme").get(pk=claim.pk)
+    claim = Claim.objects.select_for_update(of=("self",)).select_related("programme").get(
+        pk=claim.pk)
     if claim.confirmed_at:
         raise TransitionNotAllowed("This claim has already been confirmed.")
     if actor.pk == claim.submitted_by_id:
@@ -266,7 +267,7 @@ def record_certificates_received(*, actor: User, claim: Claim, entries: Sequence
         raise DomainError("The date received cannot be in the future.")
     if received_on < timezone.localtime(claim.confirmed_at).date():
         raise DomainError("Certificates cannot arrive before the claim was confirmed.")
-    entries = list(ClaimEntry.objects.select_for_update().filter(
+    entries = list(ClaimEntry.objects.select_for_update(of=("self",)).filter(
         claim=claim, pk__in=[e.pk for e in entries]))
     already = [str(e.learner) for e in entries if e.certificate_received_on]
     if already:
@@ -286,7 +287,7 @@ def check_certificate(*, actor: User, entry: ClaimEntry, matches: bool | None, k
                       description: str = "") -> CertificateAnomaly | None:
     """Check a certificate against the records. If it does not match, record the anomaly: the
     Quality Nominee is told and the certificate is held until it is resolved."""
-    entry = ClaimEntry.objects.select_for_update().select_related(
+    entry = ClaimEntry.objects.select_for_update(of=("self",)).select_related(
         "claim__programme__centre", "learner").get(pk=entry.pk)
     _require_exams(actor, entry.claim)
     if not entry.certificate_received_on:
@@ -325,7 +326,7 @@ def resolve_anomaly(*, actor: User, anomaly: CertificateAnomaly,
                     resolution: str) -> CertificateAnomaly:
     """Record how the awarding body put it right; the amended certificate is then checked
     again before it is issued."""
-    anomaly = CertificateAnomaly.objects.select_for_update().select_related(
+    anomaly = CertificateAnomaly.objects.select_for_update(of=("self",)).select_related(
         "entry__claim__programme__centre").get(pk=anomaly.pk)
     programme = anomaly.entry.claim.programme
     if not (permissions.can(actor, MANAGE_REGISTRATIONS, programme)
@@ -348,7 +349,7 @@ def resolve_anomaly(*, actor: User, anomaly: CertificateAnomaly,
 @transaction.atomic
 def issue_certificate(*, actor: User, entry: ClaimEntry) -> ClaimEntry:
     """Give the checked certificate to the learner."""
-    entry = ClaimEntry.objects.select_for_update().select_related(
+    entry = ClaimEntry.objects.select_for_update(of=("self",)).select_related(
         "claim__programme__centre", "learner").get(pk=entry.pk)
     _require_exams(actor, entry.claim)
     if entry.issued_on:

@@ -145,7 +145,7 @@ def register_learners(*, actor: User, cohort: Cohort, numbers: dict[int, str],
     """
     permissions.require(actor, MANAGE_REGISTRATIONS, cohort)
     on = on or timezone.localdate()
-    learners = {lr.pk: lr for lr in Learner.objects.select_for_update()
+    learners = {lr.pk: lr for lr in Learner.objects.select_for_update(of=("self",))
                 .filter(cohort=cohort, pk__in=numbers)}
     signed = set(ClassListSignOff.learners.through.objects.filter(
         classlistsignoff__cohort=cohort, learner_id__in=numbers).values_list("learner_id",
@@ -242,7 +242,7 @@ def upload_registration_check(*, actor: User, cohort: Cohort, text: str,
 
 def _decide(actor: User, check: RegistrationCheck, status: str, note: str, code: str,
             summary: str, perm: str, allowed_from: tuple) -> RegistrationCheck:
-    check = RegistrationCheck.objects.select_for_update().get(pk=check.pk)
+    check = RegistrationCheck.objects.select_for_update(of=("self",)).get(pk=check.pk)
     permissions.require(actor, perm, check.cohort)
     if check.status not in allowed_from:
         raise TransitionNotAllowed(f"This check is already: {check.get_status_display()}.")
@@ -286,7 +286,7 @@ def record_changes_made(*, actor: User, check: RegistrationCheck,
                         note: str = "") -> RegistrationCheck:
     """The Exams Officer has made the changes with the awarding body; the Programme Leader
     then checks a fresh list. The leader's request stays as they wrote it."""
-    check = RegistrationCheck.objects.select_for_update().get(pk=check.pk)
+    check = RegistrationCheck.objects.select_for_update(of=("self",)).get(pk=check.pk)
     permissions.require(actor, MANAGE_REGISTRATIONS, check.cohort)
     if check.status != RegistrationCheck.Status.CHANGES_REQUESTED:
         raise TransitionNotAllowed(f"This check is already: {check.get_status_display()}.")
@@ -324,7 +324,7 @@ def request_entry(*, actor: User, learner: Learner, unit: Unit, series: str) -> 
 
 def _move_entry(actor: User, entry: ExternalEntry, perm: str, status_from: str,
                 status_to: str, who: str, message: str) -> ExternalEntry:
-    entry = ExternalEntry.objects.select_for_update().get(pk=entry.pk)
+    entry = ExternalEntry.objects.select_for_update(of=("self",)).get(pk=entry.pk)
     permissions.require(actor, perm, entry.learner)
     if entry.status != status_from:
         raise TransitionNotAllowed(f"This entry is {entry.get_status_display().lower()}.")
@@ -381,7 +381,7 @@ def request_withdrawal(*, actor: User, learner: Learner, reason: str,
 def sign_withdrawal(*, actor: User, withdrawal: Withdrawal, capacity: str) -> Withdrawal:
     """Sign off a withdrawal as "nominee" or "exams". It takes effect when both have signed,
     and the two sign-offs must come from two different people."""
-    withdrawal = Withdrawal.objects.select_for_update().get(pk=withdrawal.pk)
+    withdrawal = Withdrawal.objects.select_for_update(of=("self",)).get(pk=withdrawal.pk)
     learner = withdrawal.learner
     perm = {"nominee": SIGN_WITHDRAWAL_AS_NOMINEE, "exams": SIGN_WITHDRAWAL_AS_EXAMS}[capacity]
     role = "Quality Nominee" if capacity == "nominee" else "Exams Officer"
@@ -486,7 +486,7 @@ def flag_registration(*, actor: User, learner: Learner, kind: str, description: 
 
 @transaction.atomic
 def acknowledge_flag(*, actor: User, flag: RegistrationFlag) -> RegistrationFlag:
-    flag = RegistrationFlag.objects.select_for_update().get(pk=flag.pk)
+    flag = RegistrationFlag.objects.select_for_update(of=("self",)).get(pk=flag.pk)
     permissions.require(actor, RECEIVE_ESCALATIONS, flag.learner)
     if flag.acknowledged_at:
         raise TransitionNotAllowed("This flag has already been acknowledged.")

@@ -126,7 +126,7 @@ def may_complete(actor: User, action: BriefAction) -> bool:
 def complete_brief_action(*, actor: User, action: BriefAction, completed_on: date,
                           note: str) -> BriefAction:
     """Record that an action on the brief was done, when, and how."""
-    action = BriefAction.objects.select_for_update().select_related(
+    action = BriefAction.objects.select_for_update(of=("self",)).select_related(
         "verification__assignment__plan__programme__centre").get(pk=action.pk)
     if not may_complete(actor, action):
         raise permissions.PermissionDenied("The brief's assessor or an internal verifier of "

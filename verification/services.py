@@ -110,7 +110,7 @@ def raise_remedial_action(*, actor: User, verification: DecisionVerification, ki
                           description: str, due_on: date) -> RemedialAction:
     """An IV sets a remedial action on a verification; from then the record needs the Lead
     IV's countersignature, unless a Lead IV verified it or has countersigned it already."""
-    verification = DecisionVerification.objects.select_for_update().select_related(
+    verification = DecisionVerification.objects.select_for_update(of=("self",)).select_related(
         "verifier", "submission__assignment__plan__programme__centre").get(pk=verification.pk)
     programme = verification.submission.assignment.plan.programme
     permissions.require(actor, VERIFY, programme)
@@ -136,7 +136,7 @@ def raise_remedial_action(*, actor: User, verification: DecisionVerification, ki
 @transaction.atomic
 def close_remedial_action(*, actor: User, action: RemedialAction, note: str) -> RemedialAction:
     """The Lead IV closes an action once it has been done, saying how."""
-    action = RemedialAction.objects.select_for_update().get(pk=action.pk)
+    action = RemedialAction.objects.select_for_update(of=("self",)).get(pk=action.pk)
     programme = action.verification.submission.assignment.plan.programme
     if not permissions.can(actor, LEAD_VERIFY, programme):
         raise permissions.PermissionDenied("The Lead Internal Verifier closes remedial actions.")

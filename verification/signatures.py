@@ -58,7 +58,7 @@ def _check_countersigner(actor: User, record: Any, programme: Any, assessor_id: 
 def sign_brief_verification(*, actor: User, verification: BriefVerification
                             ) -> BriefVerification:
     """The brief's assessor signs to say they have read its verification."""
-    verification = BriefVerification.objects.select_for_update().select_related(
+    verification = BriefVerification.objects.select_for_update(of=("self",)).select_related(
         "assignment__assessor", "assignment__plan__programme__centre").get(pk=verification.pk)
     _check_assessor(actor, verification, verification.assignment.assessor, "the brief's")
     verification.assessor_signed_by, verification.assessor_signed_at = actor, timezone.now()
@@ -70,7 +70,7 @@ def sign_brief_verification(*, actor: User, verification: BriefVerification
 @transaction.atomic
 def countersign_brief_verification(*, actor: User, verification: BriefVerification
                                    ) -> BriefVerification:
-    verification = BriefVerification.objects.select_for_update().select_related(
+    verification = BriefVerification.objects.select_for_update(of=("self",)).select_related(
         "assignment__plan__programme__centre", "countersigned_by").get(pk=verification.pk)
     programme = verification.assignment.plan.programme
     _check_countersigner(actor, verification, programme, verification.assignment.assessor_id)
@@ -84,7 +84,7 @@ def countersign_brief_verification(*, actor: User, verification: BriefVerificati
 def sign_decision_verification(*, actor: User, verification: DecisionVerification
                                ) -> DecisionVerification:
     """The assessor who made the decision acknowledges the IV's feedback."""
-    verification = DecisionVerification.objects.select_for_update().select_related(
+    verification = DecisionVerification.objects.select_for_update(of=("self",)).select_related(
         "decision__assessor", "submission__assignment__plan__programme__centre").get(
         pk=verification.pk)
     _check_assessor(actor, verification, verification.decision.assessor, "the work's")
@@ -98,7 +98,7 @@ def sign_decision_verification(*, actor: User, verification: DecisionVerificatio
 @transaction.atomic
 def countersign_decision_verification(*, actor: User, verification: DecisionVerification
                                       ) -> DecisionVerification:
-    verification = DecisionVerification.objects.select_for_update().select_related(
+    verification = DecisionVerification.objects.select_for_update(of=("self",)).select_related(
         "decision", "submission__assignment__plan__programme__centre", "countersigned_by").get(
         pk=verification.pk)
     programme = verification.submission.assignment.plan.programme

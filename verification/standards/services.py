@@ -91,7 +91,7 @@ def record_standards_verification(*, actor: User, programme: Programme,
     fields = {"control_level": control_level, "verifier": verifier,
               "window_opens": window_opens, "window_closes": window_closes}
     with acting_as(actor):
-        sv, created = StandardsVerification.objects.select_for_update().get_or_create(
+        sv, created = StandardsVerification.objects.select_for_update(of=("self",)).get_or_create(
             programme=programme, academic_year=academic_year,
             defaults={**fields, "recorded_by": actor})
         if not created:
@@ -139,7 +139,7 @@ def request_sample(*, actor: User, programme: Programme, units: list[Unit],
     size follows the control level and the number of learners."""
     _lead(actor, programme, "records the sample asked for")
     today = timezone.localdate()
-    sv = StandardsVerification.objects.select_for_update().filter(
+    sv = StandardsVerification.objects.select_for_update(of=("self",)).filter(
         programme=programme, academic_year__starts_on__lte=today,
         academic_year__ends_on__gte=today).first()
     if sv is None:
@@ -197,7 +197,7 @@ def _undeclared(sample: SampleRound) -> list[str]:
 def declare_authenticity(*, actor: User, sample: SampleRound) -> SampleRound:
     """The Lead IV declares that every sampled learner declared their work their own; refused
     while any sampled learner's work for a sampled unit lacks the signed declaration."""
-    sample = SampleRound.objects.select_for_update().select_related(
+    sample = SampleRound.objects.select_for_update(of=("self",)).select_related(
         "standards_verification__programme__centre").get(pk=sample.pk)
     programme = sample.standards_verification.programme
     _lead(actor, programme, "declares the sample authentic")
@@ -220,7 +220,7 @@ def record_sample_provided(*, actor: User, sample: SampleRound, provided_on: dat
                            adjustment_records: bool = False, notes: str = "") -> SampleRound:
     """The Lead IV records the sample sent, within the sampling window, with the assessment
     plan and the assessment and IV records (and any reasonable-adjustment records)."""
-    sample = SampleRound.objects.select_for_update().select_related(
+    sample = SampleRound.objects.select_for_update(of=("self",)).select_related(
         "standards_verification__programme__centre").get(pk=sample.pk)
     sv = sample.standards_verification
     _lead(actor, sv.programme, "records the sample provided")
@@ -263,7 +263,7 @@ def record_report(*, actor: User, sample: SampleRound, received_on: date | None,
                   outcome: str) -> SampleRound:
     """The standards verifier allocated (or the Lead IV, transcribing the report) records the
     report on a provided sample and its outcome. Blocked means a further sample is needed."""
-    sample = SampleRound.objects.select_for_update().select_related(
+    sample = SampleRound.objects.select_for_update(of=("self",)).select_related(
         "standards_verification__programme__centre").get(pk=sample.pk)
     sv = sample.standards_verification
     verifier = actor.pk == sv.verifier_id and permissions.can(actor, SAMPLE_WORK, sv.programme)
@@ -319,7 +319,7 @@ def raise_action(*, actor: User, sample: SampleRound, description: str,
 @transaction.atomic
 def close_action(*, actor: User, action: SVAction, note: str) -> SVAction:
     """The Lead IV or the Quality Nominee closes an action once done, saying how."""
-    action = SVAction.objects.select_for_update().select_related(
+    action = SVAction.objects.select_for_update(of=("self",)).select_related(
         "sample__standards_verification__programme__centre").get(pk=action.pk)
     programme = action.sample.standards_verification.programme
     _lead_or_nominee(actor, programme, "closes the report's actions")
