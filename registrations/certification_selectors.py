@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from qmr import permissions
 from qmr.roles import MANAGE_REGISTRATIONS, SIGN_CLASS_LIST, VIEW_RECORDS
@@ -155,7 +156,7 @@ def certificate_status(learner: Learner) -> CertificateStatus | None:
                                  f"the centre.")
     if entry.issued_on:
         return CertificateStatus("Issued", f"Your certificate was issued to you on "
-                                 f"{entry.issued_on:%d %B %Y}.")
+                                 f"{date_format(entry.issued_on, 'j F Y')}.")
     if entry.anomalies.filter(resolved_at__isnull=True).exists():
         return CertificateStatus("Held", "Your certificate arrived but does not match your "
                                  "records; the centre is putting it right with the awarding "
@@ -163,6 +164,6 @@ def certificate_status(learner: Learner) -> CertificateStatus | None:
     if entry.certificate_received_on:
         return CertificateStatus("Received", "Your certificate has arrived and is being "
                                  "checked before it is given to you.")
-    return CertificateStatus("Claimed", f"The centre claimed your {what} on "
-                             f"{timezone.localtime(entry.claim.confirmed_at):%d %B %Y}; the "
+    claimed_on = date_format(timezone.localtime(entry.claim.confirmed_at), "j F Y")
+    return CertificateStatus("Claimed", f"The centre claimed your {what} on {claimed_on}; the "
                              f"certificate has not arrived yet.")
