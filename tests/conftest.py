@@ -2,15 +2,30 @@
 product. Centre A is "ours"; centre B is another, unrelated centre."""
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from qmr import services
 from qmr.roles import Role
 from tests.factories import CentreFactory, LearnerFactory, ProgrammeFactory
 
 PASSWORD = "pw-for-tests"
+# The suite's today: a Monday of the autumn term of 2026/27, the year the fixtures are dated in.
+# Every test starts on it (the clock ticks on, and the live server's thread shares it), so what
+# is "late", "this year" or "in force" means the same whatever day the suite runs: the demo's
+# first hand-ins are on time and a resubmission window does not run into the summer holiday.
+# A test that needs another day travels from here.
+SUITE_DAY = datetime(2026, 11, 23, 9, 30, tzinfo=ZoneInfo("Europe/London"))
+
+
+@pytest.fixture(autouse=True)
+def on_the_suite_day() -> Any:
+    with time_machine.travel(SUITE_DAY, tick=True):
+        yield
 
 
 @dataclass

@@ -5,11 +5,9 @@ reading it, the Lead IV authorising the one resubmission, and the resubmission a
 checks every page visited."""
 
 import re
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 import pytest
-import time_machine
 from django.utils import timezone
 from django.utils.formats import date_format
 from playwright.sync_api import expect
@@ -27,17 +25,7 @@ LEARNER = "learner@brookfield.example"
 TITLE = "Planning my development"
 EVIDENCE = {"name": "plan.pdf", "mimeType": "application/pdf",
             "buffer": b"%PDF-1.4 my personal development plan"}
-# A Monday in the autumn term. The demo dates its work from the current academic year, so on
-# a fixed day the first hand-in is on time (a late one may not be resubmitted) and the ten
-# term-time working days of the resubmission window do not run into the summer holiday.
-TERM_DAY = datetime(2026, 11, 23, 9, 30, tzinfo=ZoneInfo("Europe/London"))
 
-
-@pytest.fixture(autouse=True)
-def on_a_term_day():
-    """Before the demo loads; the live server's thread shares the travelled clock."""
-    with time_machine.travel(TERM_DAY, tick=True):
-        yield
 
 
 check_page = steps.page_checker("assess")

@@ -39,20 +39,12 @@ TITLE = "Leading a sports session"
 UNIT = "Unit 4 Sports Leadership"
 EVIDENCE = {"name": "session.pdf", "mimeType": "application/pdf",
             "buffer": b"%PDF-1.4 my session plan and leadership log"}
-# A Monday in the autumn term, as in the other journeys: the demo dates its records from it.
-TERM_DAY = datetime(2026, 11, 23, 9, 30, tzinfo=ZoneInfo("Europe/London"))
 # The certificates come in December; sessions last two weeks, so the day is within them.
 CERTIFICATES_DAY = datetime(2026, 12, 3, 10, 0, tzinfo=ZoneInfo("Europe/London"))
 CERTIFICATES_CAME = date(2026, 12, 2)
 
 check_page = steps.page_checker("cert")
 
-
-@pytest.fixture(autouse=True)
-def on_a_term_day():
-    """Before the demo loads; the live server's thread shares the travelled clock."""
-    with time_machine.travel(TERM_DAY, tick=True):
-        yield
 
 
 def test_one_cohort_goes_from_its_class_list_to_a_certificate_the_learner_sees(
