@@ -13,9 +13,9 @@ from assessment import grading
 from assessment import selectors as assessment_selectors
 from assessment.models import Assignment, CriterionResult, Decision, Submission
 from qmr import permissions
-from qmr.models import AcademicYear, Appointment, Centre, SubjectArea, User
+from qmr.models import AcademicYear, Appointment, Centre, Site, SubjectArea, User
 from qmr.roles import ASSESSMENT_READERS, LEAD_VERIFY, VERIFY, VIEW_RECORDS, Role
-from registrations.models import Programme, Unit
+from registrations.models import Criterion, Programme, Unit
 from verification.models import (
     BriefAction,
     BriefVerification,
@@ -25,9 +25,10 @@ from verification.models import (
     RemedialAction,
     StandardisationMeeting,
 )
-from verification.sampling import Assessor, Candidate, Coverage, coverage, propose_sample
+from verification.sampling import BANDS, Assessor, Candidate, Coverage, coverage, propose_sample
 
 NEW_ASSESSOR_DAYS = 365  # appointed as assessor within the last year: sampled more
+BAND_NAMES = {"D": "Distinction", "M": "Merit", "P": "Pass", "U": "not yet a Pass (U)"}
 
 
 def get_programme_for_verifier(user: Any, pk: int) -> Programme:
@@ -93,6 +94,9 @@ class SampleView:
     open_actions: list[RemedialAction]
     work: dict[int, Submission]  # the proposed and other held work, to name it
     others: list[int]  # work not yet returned that the proposal leaves out: may be added
+    criteria: list[Criterion]  # the criteria assessed this year, to name them
+    assignment_titles: dict[int, str]
+    site_names: dict[int, str]
 
     @property
     def to_take(self) -> bool:
@@ -112,6 +116,33 @@ class SampleView:
         matrix = self.coverage.matrix if self.coverage else {}
         return [(person, [(u, matrix.get((pk, u.pk), 0)) for u in self.units])
                 for pk, person in sorted(self.assessors.items(), key=lambda kv: str(kv[1]))]
+
+    @property
+    def criteria_rows(self) -> list[tuple[Unit, list[tuple[Criterion, bool]]]]:
+        """The criteria-per-unit picture: each criterion assessed this year, and whether the
+        sampled or verified work reaches it."""
+        covered = self.coverage.covered["criteria"] if self.coverage else frozenset()
+        return [(u, [(c, c.pk in covered) for c in self.criteria if c.unit_id == u.pk])
+                for u in self.units]
+
+    @property
+    def gaps(self) -> list[tuple[str, list[str]]]:
+        """What the sampled or verified work does not reach yet, named, by dimension."""
+        if self.coverage is None:
+            return []
+        missing = self.coverage.missing
+        numbers = {u.pk: u.number for u in self.units}
+        named = [
+            ("Assessors", sorted(str(self.assessors[pk]) for pk in missing["assessors"])),
+            ("Units", [str(u) for u in self.units if u.pk in missing["units"]]),
+            ("Criteria", [f"Unit {numbers[c.unit_id]} {c.code}" for c in self.criteria
+                          if c.pk in missing["criteria"]]),
+            ("Assignments", sorted(self.assignment_titles[pk]
+                                   for pk in missing["assignments"])),
+            ("Sites", sorted(self.site_names[pk] for pk in missing["sites"])),
+            ("Grade bands", [BAND_NAMES[b] for b in BANDS if b in missing["bands"]]),
+        ]
+        return [(label, names) for label, names in named if names]
 
 
 def sample_view(programme: Programme) -> SampleView:
@@ -137,7 +168,11 @@ def sample_view(programme: Programme) -> SampleView:
             closed_at__isnull=True).select_related("verification__submission__learner",
                                                    "raised_by")),
         Submission.objects.select_related("learner", "assignment").in_bulk(proposal + others),
-        others)
+        others,
+        list(Criterion.objects.filter(pk__in={c for w in found for c in w.criterion_ids})),
+        dict(Assignment.objects.filter(pk__in={w.assignment_id for w in found})
+             .values_list("pk", "title")),
+        dict(Site.objects.filter(pk__in={w.site_id for w in found}).values_list("pk", "name")))
 
 
 def my_verifications(user: Any) -> QuerySet[IVSample]:

@@ -30,6 +30,26 @@ def test_the_proposal_covers_everything_and_can_be_taken(world, client, assessed
     assert "Complete" in client.get(url).content.decode()
 
 
+def test_the_coverage_names_each_gap_and_draws_the_criteria_per_unit(world, client, assessed):
+    from qmr.models import Site
+
+    submission, _ = assessed
+    site = Site.objects.create(centre=world.centre, name="Riverside campus")
+    learner = submission.learner
+    learner.site = site
+    learner.save(update_fields=["site"])
+    client.force_login(world["lead_iv"])
+    url = f"/verification/programmes/{world.programme.pk}/"
+    page = client.get(url).content.decode()
+    gaps = page.split("Not yet covered:")[1].split("</ul>")[0]
+    assert "Criteria: Unit 3 P1, Unit 3 P2, Unit 3 M1" in gaps
+    assert "Assignments: Careers in sport" in gaps and "Sites: Riverside campus" in gaps
+    assert "✗ P1" in page and "✓ P1" not in page
+    client.post(f"{url}sample/", {"submission": [submission.pk], "due_on": "2026-12-01"})
+    page = client.get(url).content.decode()
+    assert "Not yet covered" not in page and "✓ P1" in page and "✓ M1" in page
+
+
 def test_an_iv_verifies_through_the_page(world, client, assessed):
     submission, decision = assessed
     client.force_login(world["iv"])
