@@ -28,7 +28,7 @@ from verification.models import (
 from verification.sampling import BANDS, Assessor, Candidate, Coverage, coverage, propose_sample
 
 NEW_ASSESSOR_DAYS = 365  # appointed as assessor within the last year: sampled more
-BAND_NAMES = {"D": "Distinction", "M": "Merit", "P": "Pass", "U": "not yet a Pass (U)"}
+BAND_NAMES = {"D": "Distinction", "M": "Merit", "P": "Pass", "U": "Unclassified"}
 
 
 def get_programme_for_verifier(user: Any, pk: int) -> Programme:
@@ -87,6 +87,7 @@ class SampleView:
     population: int
     sampled: set[int]
     verified: set[int]
+    samples: list[IVSample]  # the year's sample so far: whose work, who verifies it, by when
     proposal: list[int]
     coverage: Coverage | None
     assessors: dict[int, User]
@@ -97,6 +98,7 @@ class SampleView:
     criteria: list[Criterion]  # the criteria assessed this year, to name them
     assignment_titles: dict[int, str]
     site_names: dict[int, str]
+    returned_only: dict[str, frozenset]  # gaps no work still held could close
 
     @property
     def to_take(self) -> bool:
@@ -128,9 +130,17 @@ class SampleView:
     @property
     def gaps(self) -> list[tuple[str, list[str]]]:
         """What the sampled or verified work does not reach yet, named, by dimension."""
-        if self.coverage is None:
+        return self._named(self.coverage.missing) if self.coverage else []
+
+    @property
+    def out_of_reach(self) -> list[tuple[str, list[str]]]:
+        """Gaps that only work already returned to learners carries: no sample taken now can
+        close them, only the next work handed in."""
+        return self._named(self.returned_only)
+
+    def _named(self, missing: dict[str, frozenset]) -> list[tuple[str, list[str]]]:
+        if not any(missing.values()):
             return []
-        missing = self.coverage.missing
         numbers = {u.pk: u.number for u in self.units}
         named = [
             ("Assessors", sorted(str(self.assessors[pk]) for pk in missing["assessors"])),
@@ -149,8 +159,10 @@ def sample_view(programme: Programme) -> SampleView:
     year = current_year(programme)
     found, assessors, held = candidates(programme, year) if year else ([], [], set())
     ids = {c.submission_id for c in found}
-    sampled = set(IVSample.objects.filter(submission_id__in=ids).values_list("submission_id",
-                                                                             flat=True))
+    samples = list(IVSample.objects.filter(submission_id__in=ids).select_related(
+        "submission__learner", "submission__assignment__assessor", "verifier").order_by(
+        "due_on", "pk"))
+    sampled = {sample.submission_id for sample in samples}
     verified = set(DecisionVerification.objects.filter(submission_id__in=ids).values_list(
         "submission_id", flat=True))
     # Only work not yet returned can be verified before it goes back: propose from that.
@@ -160,7 +172,7 @@ def sample_view(programme: Programme) -> SampleView:
     people = User.objects.in_bulk([a.id for a in assessors])
     taught = {u for c in found for u in c.unit_ids}  # units with assessed work this year
     return SampleView(
-        programme, year, len(found), sampled, verified, proposal,
+        programme, year, len(found), sampled, verified, samples, proposal,
         coverage(sampled | verified, found, assessors) if found else None, people,
         list(programme.units.filter(pk__in=taught).order_by("id")),
         list(RemedialAction.objects.filter(
@@ -172,7 +184,8 @@ def sample_view(programme: Programme) -> SampleView:
         list(Criterion.objects.filter(pk__in={c for w in found for c in w.criterion_ids})),
         dict(Assignment.objects.filter(pk__in={w.assignment_id for w in found})
              .values_list("pk", "title")),
-        dict(Site.objects.filter(pk__in={w.site_id for w in found}).values_list("pk", "name")))
+        dict(Site.objects.filter(pk__in={w.site_id for w in found}).values_list("pk", "name")),
+        coverage(sampled | verified | held, found, assessors).missing if found else {})
 
 
 def my_verifications(user: Any) -> QuerySet[IVSample]:

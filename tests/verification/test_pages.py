@@ -45,9 +45,22 @@ def test_the_coverage_names_each_gap_and_draws_the_criteria_per_unit(world, clie
     assert "Criteria: Unit 3 P1, Unit 3 P2, Unit 3 M1" in gaps
     assert "Assignments: Careers in sport" in gaps and "Sites: Riverside campus" in gaps
     assert "✗ P1" in page and "✓ P1" not in page
+    assert "only in work already returned" not in page  # the work is held: a sample reaches it
     client.post(f"{url}sample/", {"submission": [submission.pk], "due_on": "2026-12-01"})
     page = client.get(url).content.decode()
     assert "Not yet covered" not in page and "✓ P1" in page and "✓ M1" in page
+    year_sample = page.split("The year's sample")[1].split("</table>")[0]
+    assert str(submission.learner) in year_sample and str(world["iv"]) in year_sample
+    assert "1 Dec 2026" in year_sample and "waiting" in year_sample
+
+
+def test_a_gap_only_returned_work_carries_is_said_to_be_out_of_reach(world, client, assessed):
+    _, decision = assessed
+    assessment.release_result(actor=world["assessor"], decision=decision)
+    client.force_login(world["lead_iv"])
+    page = client.get(f"/verification/programmes/{world.programme.pk}/").content.decode()
+    assert "only in work already returned to learners" in page
+    assert f"(assessors: {world['assessor']}; " in page
 
 
 def test_an_iv_verifies_through_the_page(world, client, assessed):
