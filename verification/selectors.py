@@ -237,12 +237,25 @@ class AreaStatus:
         return found
 
 
+def follows_areas(user: Any) -> bool:
+    """Whether the person has an IV overview to see (read from their grants, no query)."""
+    return bool(permissions.scope_pks(user, VIEW_RECORDS, Centre)
+                or permissions.scope_pks(user, LEAD_VERIFY, SubjectArea))
+
+
+def overview_areas(user: Any) -> QuerySet[SubjectArea]:
+    """The subject areas whose IV status the person follows: every area of a centre they read
+    centre-wide, and the areas they are Lead IV of."""
+    return SubjectArea.objects.filter(
+        Q(centre_id__in=permissions.scope_pks(user, VIEW_RECORDS, Centre))
+        | Q(pk__in=permissions.scope_pks(user, LEAD_VERIFY, SubjectArea)))
+
+
 def iv_overview(user: Any) -> list[AreaStatus]:
-    """Every subject area's IV status at the centres the person reads centre-wide, in a fixed
+    """The IV status of every subject area the person follows (`overview_areas`), in a fixed
     number of queries."""
-    centres = permissions.scope_pks(user, VIEW_RECORDS, Centre)
-    areas = list(SubjectArea.objects.filter(centre_id__in=centres).select_related("centre")
-                 .order_by("centre__name", "code"))
+    areas = list(overview_areas(user).select_related("centre").order_by("centre__name", "code"))
+    centres = {area.centre_id for area in areas}
     today = timezone.localdate()
     years = {y.centre_id: y for y in AcademicYear.objects.filter(
         centre_id__in=centres, starts_on__lte=today, ends_on__gte=today)}

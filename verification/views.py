@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from qmr import permissions
 from qmr.feedback import attempt
 from qmr.models import Centre, SubjectArea, User
-from qmr.roles import LEAD_VERIFY, MANAGE_PEOPLE, PREPARE_REVIEW, VERIFY, VIEW_RECORDS
+from qmr.roles import LEAD_VERIFY, MANAGE_PEOPLE, PREPARE_REVIEW, VERIFY
 from registrations.models import Programme, Unit
 from verification import selectors, services, signatures
 from verification.models import DecisionVerification, LeadIVRegistration, RemedialAction
@@ -150,9 +150,10 @@ def action_close(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
-    """Every subject area's internal verification at a glance, for the centre's leaders."""
-    if not permissions.scope_pks(request.user, VIEW_RECORDS, Centre):
-        raise PermissionDenied("This overview is for centre-wide roles.")
+    """Every subject area's internal verification at a glance, for the centre's leaders; a
+    Lead IV sees the areas they lead."""
+    if not selectors.follows_areas(request.user):
+        raise PermissionDenied("This overview is for centre-wide roles and Lead IVs.")
     return render(request, "verification/overview.html", {
         "areas": selectors.iv_overview(request.user), "today": timezone.localdate(),
         "may_register": permissions.scope_pks(request.user, MANAGE_PEOPLE, Centre),

@@ -4,10 +4,9 @@ from typing import Any
 
 from django.urls import reverse
 
-from qmr import navigation, permissions
+from qmr import navigation
 from qmr.home import WorkItem, register
-from qmr.models import Centre
-from qmr.roles import VERIFY, VIEW_RECORDS, Role
+from qmr.roles import VERIFY, Role
 from verification import selectors
 
 
@@ -21,7 +20,7 @@ def work_to_verify(user: Any, appointments: list) -> list[WorkItem]:
 navigation.register("My verifications", "verification:my-verifications",
                     navigation.holding(VERIFY))
 navigation.register("IV overview", "verification:overview",
-                    lambda user: bool(permissions.scope_pks(user, VIEW_RECORDS, Centre)))
+                    selectors.follows_areas)
 
 
 def _items(records: selectors.ToSign, what: str) -> list[WorkItem]:

@@ -365,7 +365,7 @@ ROWS.update({
     "verification:meeting-add": (lambda t: {"pk": t.cohort.programme.subject_area_id}, "get",
                                  None, expect({"lead_iv"})),
     "verification:overview": (None, "get", None, {
-        p: 200 if p in CENTRE_WIDE_READ | {"outsider"} else 403 for p in ALL}),
+        p: 200 if p in CENTRE_WIDE_READ | {"outsider", "lead_iv"} else 403 for p in ALL}),
     "verification:verify-decision": (submission, "get", None, expect({"iv", "lead_iv"})),
     # The record: the programme's readers of assessment and the assessor of the decision.
     "verification:decision-iv": (lambda t: {"pk": t.verification.pk}, "get", None,

@@ -80,3 +80,16 @@ def test_the_lead_iv_records_a_meeting_through_the_page(world, client, year):
                                  "sample_looked_at": "Two reports", "outcomes": "Agreed M1"},
                            follow=True)
     assert "Standardisation meeting recorded" in response.content.decode()
+
+
+def test_a_lead_iv_follows_their_own_area_on_the_overview(world, client, year):
+    from tests.factories import SubjectAreaFactory
+
+    other = SubjectAreaFactory(centre=world.centre, code="1.3", name="Health and social care")
+    meeting(world, ["iv"])
+    client.force_login(world["lead_iv"])
+    page = client.get("/verification/overview/").content.decode()
+    assert str(world.subject_area) in page and str(other) not in page
+    assert world["assessor"].full_name in page  # in their area, not standardised this year
+    assert f"/verification/areas/{world.subject_area.pk}/meetings/add/" in page
+    assert "lead-iv/" not in page  # registering the Lead IV is the Quality Nominee's
