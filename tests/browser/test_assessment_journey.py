@@ -27,7 +27,6 @@ EVIDENCE = {"name": "plan.pdf", "mimeType": "application/pdf",
             "buffer": b"%PDF-1.4 my personal development plan"}
 
 
-
 check_page = steps.page_checker("assess")
 
 

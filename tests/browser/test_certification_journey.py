@@ -46,7 +46,6 @@ CERTIFICATES_CAME = date(2026, 12, 2)
 check_page = steps.page_checker("cert")
 
 
-
 def test_one_cohort_goes_from_its_class_list_to_a_certificate_the_learner_sees(
         demo, visit, live_server):
     from registrations.models import Cohort, Learner, LearnerStatus
