@@ -439,6 +439,7 @@ PINNED = {
     "assessment.unit_combination": 5,  # units, scheme, any retakes, grades, results
     "verification.decisions_verified": 1,  # latest decisions sampled or disputed
     "verification.lead_iv": 1,  # this year's registration
+    "verification.standards_verification": 1,  # this year's record (none here; +1 rounds)
 }
 
 
