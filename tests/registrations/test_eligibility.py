@@ -435,7 +435,7 @@ PINNED = {
     "registrations.registered": 0,  # the learners' own fields
     "registrations.registration_age": 0,
     "registrations.certification_block": 1,  # the open block
-    "assessment.criteria_achieved": 3,  # units, Pass criteria, results of latest decisions
+    "assessment.criteria_achieved": 4,  # units, Pass criteria, units started, Passes achieved
     "assessment.unit_combination": 5,  # units, scheme, any retakes, grades, results
     "verification.decisions_verified": 1,  # latest decisions sampled or disputed
     "verification.lead_iv": 1,  # this year's registration
