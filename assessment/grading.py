@@ -11,6 +11,8 @@ from typing import Any
 
 BANDS = ("P", "M", "D")
 ORDER = {"U": 0, "P": 1, "M": 2, "D": 3}
+# How a grade reads on a page (the grids, the IV coverage).
+GRADE_NAMES = {"D": "Distinction", "M": "Merit", "P": "Pass", "U": "Not yet achieved (U)"}
 
 
 def grade_from_counts(achieved: Mapping[str, int], totals: Mapping[str, int],

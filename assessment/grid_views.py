@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from assessment import grid
+from assessment import grading, grid
 from qmr import permissions
 from qmr.roles import ASSESS, ASSESSMENT_READERS, VIEW_OWN_RECORD
 from registrations import selectors
@@ -39,8 +39,7 @@ STATES = {
     grid.LATE: ("g-l", "L", "Handed in late, not achieved"),
     grid.NOT_ASSESSED: ("g-e", "·", "Not assessed yet"),
 }
-GRADES = {"D": "Distinction", "M": "Merit", "P": "Pass", "U": "Not yet achieved (U)",
-          "": "Nothing assessed yet"}
+GRADES = grading.GRADE_NAMES | {"": "Nothing assessed yet"}
 _CELL = {state: f'<td class="{cls}">{symbol}</td>' for state, (cls, symbol, _) in STATES.items()}
 _GRADE_CELL = {g: f'<td class="g-{g.lower() or "e"}">{g or "·"}</td>' for g in GRADES}
 

@@ -28,7 +28,6 @@ from verification.models import (
 from verification.sampling import BANDS, Assessor, Candidate, Coverage, coverage, propose_sample
 
 NEW_ASSESSOR_DAYS = 365  # appointed as assessor within the last year: sampled more
-BAND_NAMES = {"D": "Distinction", "M": "Merit", "P": "Pass", "U": "Unclassified"}
 
 
 def get_programme_for_verifier(user: Any, pk: int) -> Programme:
@@ -150,7 +149,7 @@ class SampleView:
             ("Assignments", sorted(self.assignment_titles[pk]
                                    for pk in missing["assignments"])),
             ("Sites", sorted(self.site_names[pk] for pk in missing["sites"])),
-            ("Grade bands", [BAND_NAMES[b] for b in BANDS if b in missing["bands"]]),
+            ("Grade bands", [grading.GRADE_NAMES[b] for b in BANDS if b in missing["bands"]]),
         ]
         return [(label, names) for label, names in named if names]
 

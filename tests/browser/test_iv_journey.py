@@ -164,8 +164,8 @@ def test_an_iv_samples_a_decision_disagrees_and_the_lead_iv_closes_the_action(
         "5 pieces of assessed work · 1 sampled · 1 verified")
     covers = region(v_page, "What the sample covers")
     expect(covers).to_contain_text("Not yet covered")
-    # The demo's IV verified one piece already (a Merit): Pass and Unclassified remain.
-    expect(covers).to_contain_text("Grade bands: Pass, Unclassified")
+    # The demo's IV verified one piece already (a Merit): Pass and U remain.
+    expect(covers).to_contain_text("Grade bands: Pass, Not yet achieved (U)")
     expect(covers.get_by_role("row", name=re.compile("Rachel Ng"))).to_contain_text("1")
     proposal = region(v_page, "Proposed sample")
     proposed = proposal.get_by_role("checkbox")

@@ -60,7 +60,7 @@ def test_a_gap_only_returned_work_carries_is_said_to_be_out_of_reach(world, clie
     client.force_login(world["lead_iv"])
     page = client.get(f"/verification/programmes/{world.programme.pk}/").content.decode()
     assert "only in work already returned to learners" in page
-    assert f"(assessors: {world['assessor']}; " in page
+    assert f"goes back — assessors: {world['assessor']}; " in page
 
 
 def test_an_iv_verifies_through_the_page(world, client, assessed):
