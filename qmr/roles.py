@@ -67,6 +67,10 @@ SIGN_DECLARATION = "sign_declaration"
 REVIEW_EVIDENCE = "review_evidence"
 SAMPLE_WORK = "sample_work"
 VIEW_OWN_RECORD = "view_own_record"
+SIGN_OFF_POLICIES = "sign_off_policies"
+VIEW_STAFF_RECORDS = "view_staff_records"
+VIEW_QUALITY_RECORDS = "view_quality_records"
+LEAD_PROGRAMME_REVIEW = "lead_programme_review"
 
 SCOPE_PERMISSIONS: list[tuple[str, str]] = [
     (VIEW_CENTRE, "See the centre's home and settings"),
@@ -90,6 +94,10 @@ SCOPE_PERMISSIONS: list[tuple[str, str]] = [
     (REVIEW_EVIDENCE, "Read the evidence pack and record judgements (external)"),
     (SAMPLE_WORK, "Read sampled learner work and its records (external)"),
     (VIEW_OWN_RECORD, "Read one's own learner record"),
+    (SIGN_OFF_POLICIES, "Sign off a policy version as approved"),
+    (VIEW_STAFF_RECORDS, "Read staff records: qualifications, induction, CPD"),
+    (VIEW_QUALITY_RECORDS, "Read the centre's quality records: every team's meetings, actions"),
+    (LEAD_PROGRAMME_REVIEW, "Lead programme review: sign off annual programme reviews"),
 ]
 
 _CENTRE_STAFF = {VIEW_CENTRE, VIEW_PEOPLE, VIEW_RECORDS}
@@ -98,13 +106,17 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.HEAD_OF_CENTRE: frozenset(
         _CENTRE_STAFF
         | {MANAGE_CENTRE, MANAGE_PEOPLE, AUTHORISE_SPECIAL_CONSIDERATION, SIGN_DECLARATION,
-           DECIDE_APPEALS, RECEIVE_ESCALATIONS}
+           DECIDE_APPEALS, RECEIVE_ESCALATIONS, SIGN_OFF_POLICIES, VIEW_STAFF_RECORDS,
+           VIEW_QUALITY_RECORDS}
     ),
-    Role.SENIOR_MANAGER: frozenset(_CENTRE_STAFF | {DECIDE_APPEALS}),
+    Role.SENIOR_MANAGER: frozenset(
+        _CENTRE_STAFF
+        | {DECIDE_APPEALS, VIEW_STAFF_RECORDS, VIEW_QUALITY_RECORDS, LEAD_PROGRAMME_REVIEW}
+    ),
     Role.QUALITY_NOMINEE: frozenset(
         _CENTRE_STAFF
         | {MANAGE_CENTRE, MANAGE_PEOPLE, SIGN_WITHDRAWAL_AS_NOMINEE, MANAGE_POLICIES,
-           PREPARE_REVIEW}
+           PREPARE_REVIEW, VIEW_STAFF_RECORDS, VIEW_QUALITY_RECORDS}
     ),
     Role.EXAMS_OFFICER: frozenset(
         {VIEW_CENTRE, VIEW_PEOPLE, VIEW_RECORDS, MANAGE_REGISTRATIONS, SIGN_WITHDRAWAL_AS_EXAMS}

@@ -38,6 +38,19 @@ from registrations.models import (
 )
 from tests.conftest import PERSONAS, appoint
 from tests.factories import LearnerFactory
+from tests.qmr import matrix_parts
+from tests.qmr.matrix_support import (
+    ALL,
+    CENTRE_WIDE_READ,
+    INDEX,
+    MANAGE,
+    PEOPLE,
+    PLAN_READ,
+    READ,
+    STAFF,
+    WORK_READ,
+    expect,
+)
 from verification.models import (
     BriefAction,
     BriefVerification,
@@ -49,21 +62,7 @@ from verification.standards.models import SampleRound, StandardsVerification, SV
 
 pytestmark = pytest.mark.django_db
 
-ALL = set(PERSONAS) | {"outsider"}
-STAFF = {"head", "slt", "nominee", "exams", "leader", "lead_iv", "iv", "assessor", "reviewer"}
-PEOPLE = {"head", "slt", "nominee", "exams"}
-MANAGE = {"head", "nominee"}
-READ = STAFF - {"reviewer"}  # learner records: VIEW_RECORDS or the Exams Officer's registrations
-CENTRE_WIDE_READ = {"head", "slt", "nominee", "exams"}
-ASSESS_READ = {"head", "slt", "nominee", "leader", "lead_iv", "iv"}  # not the Exams Officer
-PLAN_READ = ASSESS_READ | {"assessor"}
-WORK_READ = PLAN_READ | {"learner"}  # the submission is the learner persona's own
-INDEX = {name: i for i, name in enumerate(sorted(ALL | {"anon"}))}
-
-
-def expect(ok: set[str], ok_status: int = 200, seen: set[str] = frozenset()) -> dict[str, int]:
-    """ok -> ok_status; seen (but not ok) -> 403; everyone else -> 404."""
-    return {p: ok_status if p in ok else 403 if p in seen else 404 for p in ALL}
+PARTS = matrix_parts.parts()
 
 
 class Target:
@@ -101,6 +100,8 @@ class Target:
         self._assessment(world, side, programme)
         self._certification(programme)
         self._standards(world, side, programme)
+        for part in PARTS:
+            part.build(self, world, side)
 
     def _assessment(self, world: Any, side: str, programme: Any) -> None:
         """A plan, an issued assignment, a decided submission with a file, a resubmission
@@ -418,6 +419,10 @@ ROWS.update({
     "verification:sv-work": (submission, "get", None, expect({"sv"})),
     "verification:sv-file": (lambda t: {"pk": t.file.pk}, "get", None, expect({"sv"})),
 })
+
+
+for _part in PARTS:
+    ROWS.update(_part.ROWS)
 
 
 def t_email(persona: str) -> str:

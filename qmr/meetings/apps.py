@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class MeetingsConfig(AppConfig):
+    name = "qmr.meetings"
+    label = "meetings"
+    verbose_name = "Team meetings and actions"
