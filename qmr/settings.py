@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_htmx",
+    "django_filters",
     "qmr",
     "qmr.framework",
     "qmr.policies",
