@@ -4,6 +4,8 @@ evidence pack ask this registry, so qmr never imports the apps.
 
 The registry fails closed: every provider named in EXPECTED must be registered, or the
 system check `qmr.E001` stops start-up (a rule is never skipped because nothing registered).
+Every provider names a measure of the quality framework (`qmr.framework` checks that, as
+`qmr.E002`), and a measure no provider computes is NOT_EVIDENCED: never counted as met.
 """
 
 from collections.abc import Callable
@@ -19,6 +21,11 @@ class Status(models.TextChoices):
     IN_PLACE = "in_place", "In place"
     WEAK = "weak", "In place, not yet all effective"
     MISSING = "missing", "Missing"
+    NOT_EVIDENCED = "not_evidenced", "Not yet evidenced by the records"
+
+
+NOT_EVIDENCED_SUMMARY = ("Nothing the product records shows this measure yet, so it is not "
+                         "counted as met: the centre shows it with its own evidence.")
 
 
 @dataclass
@@ -80,6 +87,21 @@ def register(name: str, measure: str, title: str) -> Callable:
         return fn
 
     return decorator
+
+
+def unregister(name: str) -> None:
+    """Remove a provider (for tests that register a throwaway one)."""
+    _providers.pop(name, None)
+
+
+def providers() -> list[Provider]:
+    """Every registered provider, by measure then name."""
+    return sorted(_providers.values(), key=lambda p: (p.measure, p.name))
+
+
+def not_evidenced(measure: str, title: str) -> Evidence:
+    """The entry for a measure that no provider computes."""
+    return Evidence(measure, title, Status.NOT_EVIDENCED, NOT_EVIDENCED_SUMMARY)
 
 
 def for_centre(centre: Any, measure_prefix: str = "") -> list[Evidence]:
