@@ -4,8 +4,9 @@ from typing import Any
 
 from django.urls import reverse
 
-from qmr import home
+from qmr import home, navigation
 from qmr.meetings.actions import STAFF_ROLES, open_actions_for
+from qmr.roles import VIEW_PEOPLE
 
 
 def your_open_actions(user: Any, appointments: list) -> list[home.WorkItem]:
@@ -22,3 +23,6 @@ def your_open_actions(user: Any, appointments: list) -> list[home.WorkItem]:
 # The home page de-duplicates sections by function, so one section shows whatever roles.
 for _role in STAFF_ROLES:
     home.register(_role, "Your open actions")(your_open_actions)
+
+
+navigation.register("Meetings", "meetings:team-list", navigation.holding(VIEW_PEOPLE))
