@@ -5,3 +5,13 @@ class StaffConfig(AppConfig):
     name = "qmr.staff"
     label = "staff"
     verbose_name = "Staff records"
+
+    def ready(self) -> None:
+        from qmr import navigation, permissions
+        from qmr.models import Centre
+        from qmr.roles import VIEW_PEOPLE
+        from qmr.staff.models import Induction, JobDescription, Qualification, Training
+
+        for model in (JobDescription, Qualification, Induction, Training):
+            permissions.register(model, {Centre: "centre"})
+        navigation.register("Staff records", "staff:home", navigation.holding(VIEW_PEOPLE))
