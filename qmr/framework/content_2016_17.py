@@ -70,7 +70,7 @@ QO2 = ObjectiveSpec(
           quality across every BTEC level. They keep up with regulatory requirements, keep the
           centre's contact details current and pass on what they receive to the staff who need
           it.""",
-          "Quality Nominee appointment and role description",
+          "The Quality Nominee's appointment and what the role covers",
           "Current contact details held with the awarding body",
           "Role descriptions of programme leaders and Lead IVs"),
         m("QO.2.2", "Staff kept up to date on quality", """
@@ -87,9 +87,10 @@ QO2 = ObjectiveSpec(
           quality, standards verification and any issue that arises.""",
           "Programme files", "Assessment records", "Standards verification reports"),
         m("QO.2.4", "Senior oversight, delegated authority", """
-          Senior managers oversee quality while programme teams hold the authority to plan and
-          manage the quality of delivery and assessment at every site. The organisation chart
-          shows who is responsible for quality at centre and at programme level.""",
+          Senior managers oversee quality while programme teams are trusted to plan their
+          delivery and assessment and to look after its quality at every site. The
+          organisation chart shows who is responsible for quality at centre and at programme
+          level.""",
           "Organisation chart naming people and roles", "Senior team meeting records"),
         m("QO.2.5", "Formal team meetings", """
           Programme teams have time set aside for regular, formal meetings about delivery,
@@ -105,8 +106,8 @@ QO3 = ObjectiveSpec(
     "QO.3", "Learner registration and certification",
     "Administrative procedures make every registration and certificate claim accurate and on "
     "time, recorded, stored and open to audit, and true to the learner's programme and "
-    "achievement. Any registration or claim found inaccurate or unsafe is reported to the "
-    "awarding body.",
+    "achievement. The awarding body is told of any registration or claim that proves "
+    "inaccurate or unsafe.",
     (
         m("QO.3.1", "Timely, checked registration", """
           Learners on every BTEC programme are registered on time and on the right programme
@@ -168,8 +169,8 @@ QO4 = ObjectiveSpec(
           "Time and support given to improvement"),
         m("QO.4.4", "Review outcomes drive improvement", """
           What a review finds leads to change and continuous improvement and keeps teaching and
-          assessment effective and fit for purpose. Plans take account of learner, staff and
-          stakeholder views and of achievement at criterion level, and the review confirms that
+          assessment effective and fit for purpose. Plans draw on what learners, staff and
+          stakeholders said and on achievement at criterion level, and the review confirms that
           the procedures for tracking employer involvement were followed and that each
           learner's employer involvement record is accurate.""",
           "Improvement plans and what came of them", "Criterion-level achievement analysis",
@@ -189,10 +190,10 @@ QO4 = ObjectiveSpec(
 QO5 = ObjectiveSpec(
     "QO.5", "Centre record systems",
     "Assessment, learner and quality management records, and the systems that hold them, are "
-    "kept systematically, accurately and securely: an audit trail of assessment supports safe "
-    "certification (accurate assessment to the right standards, reliable verification, learner "
-    "progress), an audit trail of quality management is kept, and every BTEC programme record "
-    "can be produced for the awarding body on request.",
+    "kept systematically, accurately and securely. The assessment trail shows accurate "
+    "assessment to the right standards, reliable verification and each learner's progress, so "
+    "that certification is safe; quality management leaves a trail of its own; and every BTEC "
+    "programme record can be produced for the awarding body when it asks.",
     (
         m("QO.5.1", "Records kept securely", """
           Records about learners and about each stage of quality management are stored safely,
@@ -209,8 +210,8 @@ QO5 = ObjectiveSpec(
           "Procedures for learner work and portfolios", "Learner records",
           "Archive arrangements"),
         m("QO.5.3", "Achievement tracked and current", """
-          Records of learner achievement are kept current, checked regularly and tracked
-          accurately against the current specification: registration, the learner agreement,
+          Records of learner achievement are kept current, checked regularly and measured
+          against the specification in force: registration, the learner agreement,
           support, feedback, progress, achievement at criterion level, and any authorised
           resubmission with its declaration.""",
           "Tracking records", "Team and individual staff records", "Programme files"),
@@ -265,8 +266,8 @@ QO6 = ObjectiveSpec(
 
 QO7 = ObjectiveSpec(
     "QO.7", "Learner support and progress on programme",
-    "Support suited to the level of study and to each learner's needs keeps a structured watch "
-    "on every learner's progress, achievement and progression.",
+    "Support matched to how advanced the programme is and to what each learner needs keeps a "
+    "structured watch on every learner's progress, achievement and next steps.",
     (
         m("QO.7.1", "A learning experience that engages", """
           Teaching and assessment engage learners and build independent learning, and pastoral
@@ -318,16 +319,16 @@ QO8 = ObjectiveSpec(
         m("QO.8.3", "Assessment procedures everywhere", """
           Clear procedures that can be audited govern internal and any external assessment at
           every location, for every assessor, unit and learner: every learner has fair and
-          prompt access to assessment; each learner's identity and the authenticity of each
-          piece of work are confirmed; there is one summative submission and at most one
+          prompt access to assessment; the centre confirms who each learner is and that each
+          piece of work is their own; there is one summative submission and at most one
           resubmission, authorised by the Lead IV; and any testing follows the published
           requirements.""",
           "Assessment policy and procedures", "Assessment plans and schedules",
           "Learners' declarations of authenticity", "Learner and staff handbooks"),
         m("QO.8.4", "Assessment records clear and consistent", """
-          Assessment records are understood by learners and assessors, used the same way at
-          every location, kept up to date and tracked accurately against the standards, with
-          their consistency checked through audits and programme review.""",
+          Learners and assessors both understand the assessment records, which are used the
+          same way at every location, kept up to date and tracked accurately against the
+          standards, with their consistency checked through audits and programme review.""",
           "Assessment records at criterion level", "Staff and learner handbooks",
           "Internal audit records"),
         m("QO.8.5", "Valid and reliable assessment", """
@@ -399,7 +400,7 @@ QO10 = ObjectiveSpec(
           "What learners and staff say when asked"),
         m("QO.10.2", "Learners prepared against plagiarism", """
           At the start of the programme learners get written guidance and practical teaching
-          on plagiarism and malpractice, and the study skills to research and write their
+          on plagiarism and malpractice, and the study skills to find sources and write up their
           assignments honestly.""",
           "Induction materials", "Learner handbook", "Study skills sessions"),
         m("QO.10.3", "Malpractice designed out", """
