@@ -4,7 +4,7 @@ registries their modules join when imported (home page, navigation, evidence, de
 
 def connect() -> None:
     from qmr import permissions
-    from qmr.meetings import worklists  # noqa: F401  (registers the home page section)
+    from qmr.meetings import demo_data, evidence, worklists  # noqa: F401  (they register)
     from qmr.meetings.models import Action, Meeting, Team
     from qmr.models import Centre
 

@@ -10,6 +10,7 @@ class StaffConfig(AppConfig):
         from qmr import navigation, permissions
         from qmr.models import Centre
         from qmr.roles import VIEW_PEOPLE
+        from qmr.staff import demo_data, evidence  # noqa: F401  (they register)
         from qmr.staff.models import Induction, JobDescription, Qualification, Training
 
         for model in (JobDescription, Qualification, Induction, Training):
