@@ -75,6 +75,9 @@ EXPECTED = {
     "assessment.declarations",
     "assessment.criterion_decisions",
     "assessment.tracking",
+    "staff.development",
+    "staff.roles_filled",
+    "meetings.team_meetings",
 }
 
 _providers: dict[str, Provider] = {}
