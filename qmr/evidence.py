@@ -78,6 +78,9 @@ EXPECTED = {
     "staff.development",
     "staff.roles_filled",
     "meetings.team_meetings",
+    "registrations.programme_reviews",
+    "registrations.review_voices",
+    "registrations.review_actions",
 }
 
 _providers: dict[str, Provider] = {}

@@ -51,3 +51,7 @@ class RegistrationsConfig(AppConfig):
 
         for name, check in eligibility.CHECKS.items():
             register_claim_check(name, check)
+
+        from registrations.programme_review import wiring as programme_review
+
+        programme_review.connect()  # permissions, evidence, home page, menu, demo

@@ -589,3 +589,7 @@ class ResultCorrectionAfterClaim(models.Model):
 
     def __str__(self) -> str:
         return f"Result of {self.learner} corrected after the claim"
+
+
+# Programme review lives in its own subpackage; imported here so Django finds its models.
+from registrations.programme_review.models import ProgrammeReview  # noqa: E402, F401

@@ -2,6 +2,7 @@ from django.urls import path
 
 from registrations import certification_views as cert
 from registrations import eligibility_views, programme_views, views
+from registrations.programme_review import urls as programme_review_urls
 
 app_name = "registrations"
 
@@ -56,3 +57,5 @@ urlpatterns = [
          name="student-report-check"),
     path("certification/", cert.certification_overview, name="certification-overview"),
 ]
+
+urlpatterns += programme_review_urls.urlpatterns
