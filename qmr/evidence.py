@@ -81,6 +81,8 @@ EXPECTED = {
     "registrations.programme_reviews",
     "registrations.review_voices",
     "registrations.review_actions",
+    "registrations.induction",
+    "registrations.learning_plans",
 }
 
 _providers: dict[str, Provider] = {}

@@ -55,3 +55,7 @@ class RegistrationsConfig(AppConfig):
         from registrations.programme_review import wiring as programme_review
 
         programme_review.connect()  # permissions, evidence, home page, menu, demo
+
+        from registrations.learner_support import wiring as learner_support
+
+        learner_support.connect()  # permissions, evidence, demo

@@ -592,4 +592,9 @@ class ResultCorrectionAfterClaim(models.Model):
 
 
 # Programme review lives in its own subpackage; imported here so Django finds its models.
+from registrations.learner_support.models import (  # noqa: E402, F401
+    Induction,
+    LearningPlan,
+    TutorialReview,
+)
 from registrations.programme_review.models import ProgrammeReview  # noqa: E402, F401
