@@ -56,6 +56,10 @@ class RegistrationsConfig(AppConfig):
 
         programme_review.connect()  # permissions, evidence, home page, menu, demo
 
+        from registrations.employer_involvement import wiring as employer_involvement
+
+        employer_involvement.connect()  # permissions, evidence, menu, demo
+
         from registrations.learner_support import wiring as learner_support
 
         learner_support.connect()  # permissions, evidence, demo

@@ -592,6 +592,10 @@ class ResultCorrectionAfterClaim(models.Model):
 
 
 # Programme review lives in its own subpackage; imported here so Django finds its models.
+from registrations.employer_involvement.models import (  # noqa: E402, F401
+    EmployerActivity,
+    Participation,
+)
 from registrations.learner_support.models import (  # noqa: E402, F401
     Induction,
     LearningPlan,

@@ -2,6 +2,7 @@ from django.urls import path
 
 from registrations import certification_views as cert
 from registrations import eligibility_views, programme_views, views
+from registrations.employer_involvement import urls as employer_involvement_urls
 from registrations.learner_support import urls as learner_support_urls
 from registrations.programme_review import urls as programme_review_urls
 
@@ -61,3 +62,4 @@ urlpatterns = [
 
 urlpatterns += programme_review_urls.urlpatterns
 urlpatterns += learner_support_urls.urlpatterns
+urlpatterns += employer_involvement_urls.urlpatterns
