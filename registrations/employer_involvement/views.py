@@ -38,7 +38,8 @@ def activity_add(request: HttpRequest, pk: int) -> HttpResponse:
     if not services.may_organise(request.user, programme):
         raise PermissionDenied(ORGANISERS)
     year = current_year(programme.centre)
-    form = forms.ActivityForm(request.POST or None, programme=programme)
+    form = forms.ActivityForm(request.POST if request.method == "POST" else None,
+                              programme=programme)
     if request.method == "POST":
         activity = None
 
@@ -59,11 +60,14 @@ def activity_add(request: HttpRequest, pk: int) -> HttpResponse:
 def _context(request: HttpRequest, activity: EmployerActivity, **extra: object) -> dict:
     may_organise = services.may_organise(request.user, activity.programme)
     may_verify = (not activity.verified and services.may_verify(request.user, activity))
+    participants = list(activity.participations.all())
+    names = {p.pk: f"Participation of {p.learner}" for p in participants}
     history = (entries(EmployerActivity.history.filter(id=activity.pk))
-               + entries(Participation.history.filter(activity_id=activity.pk)))
+               + entries(Participation.history.filter(activity_id=activity.pk),
+                         lambda row: names.get(row.id, "Participation")))
     return {
         "activity": activity, "retention": selectors.retention_text(activity),
-        "participants": list(activity.participations.all()),
+        "participants": participants,
         "may_organise": may_organise,
         "participation_form": extra.get("participation_form") or (
             forms.ParticipationForm(learners=selectors.learners_of(activity.programme))
