@@ -68,6 +68,7 @@ def _context(request: HttpRequest, activity: EmployerActivity, **extra: object) 
     return {
         "activity": activity, "retention": selectors.retention_text(activity),
         "participants": participants,
+        "took_part": sum(p.took_part for p in participants),
         "may_organise": may_organise,
         "participation_form": extra.get("participation_form") or (
             forms.ParticipationForm(learners=selectors.learners_of(activity.programme))
