@@ -27,7 +27,7 @@ def development(centre) -> Evidence:
     if none:
         summary += " None recorded for: " + ", ".join(p.full_name for p in none) + "."
     records = [Record(f"{p.full_name}: no training recorded in {year}", link(p)) for p in none]
-    records += [Record(f"{p.full_name}: {p.cpd_hours:g} hours in {year}", link(p))
+    records += [Record(f"{p.full_name}: {p.cpd_hours.normalize():f} hours in {year}", link(p))
                 for p in people if p.cpd_hours]
     return Evidence("QO.1.3", title, status, summary, records)
 
