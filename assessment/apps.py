@@ -30,3 +30,16 @@ class AssessmentConfig(AppConfig):
         claim_checks.register_achievement_provider(claims.achievements)
         claim_checks.register_claim_check("assessment.criteria_achieved", claims.criteria_achieved)
         claim_checks.register_claim_check("assessment.unit_combination", claims.unit_combination)
+
+        from assessment.policy import policy_for
+        from qmr.policies.figures import register_figure
+        from qmr.policies.models import PolicyKind
+
+        register_figure(PolicyKind.ASSESSMENT, "Resubmission window",
+                        lambda centre: f"{policy_for(centre).resubmission_working_days} "
+                                       f"term-time working days after the learner receives "
+                                       f"the result; one resubmission only")
+        register_figure(PolicyKind.MALPRACTICE, "Learners may use AI tools",
+                        lambda centre: "Yes, if they acknowledge each use in their declaration"
+                        if policy_for(centre).ai_tools_allowed else
+                        "No: a declaration naming AI tools is refused")

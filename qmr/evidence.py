@@ -83,6 +83,10 @@ EXPECTED = {
     "registrations.review_actions",
     "registrations.induction",
     "registrations.learning_plans",
+    "policies.reviews_current",
+    "policies.library_complete",
+    "policies.read_by_staff",
+    "registrations.employer_involvement",
 }
 
 _providers: dict[str, Provider] = {}

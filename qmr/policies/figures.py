@@ -1,0 +1,57 @@
+"""The figures the product enforces, shown beside the policy that states them, so a policy
+that says one thing while the product does another is visible on the policy's page.
+
+Apps register from their AppConfig.ready() (qmr imports no app):
+
+    register_figure(PolicyKind.ASSESSMENT, "Resubmission window", lambda centre: "10 ...")
+
+A figure the product does not enforce yet is registered with `enforced=False`, and its page
+says so in words rather than pretending.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class FigureSource:
+    kind: str
+    label: str
+    compute: Callable[[Any], str]
+    enforced: bool = True
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    value: str
+    enforced: bool
+
+
+_figures: list[FigureSource] = []
+
+
+def register_figure(policy_kind: str, label: str, fn: Callable[[Any], str], *,
+                    enforced: bool = True) -> None:
+    """Show `fn(centre)` beside the centre's policy of `policy_kind` (idempotent by label)."""
+    _figures[:] = [f for f in _figures if (f.kind, f.label) != (str(policy_kind), label)]
+    _figures.append(FigureSource(str(policy_kind), label, fn, enforced))
+
+
+def figures_for(centre: Any, kind: str) -> list[Figure]:
+    return [Figure(f.label, f.compute(centre), f.enforced) for f in _figures if f.kind == kind]
+
+
+def register_unenforced() -> None:
+    """The appeal stages: the appeals records are a later part of the product, so nothing
+    enforces these limits yet. Say so, with the starting template's figures to compare."""
+    from qmr.policies.models import PolicyKind
+
+    for stage, who, days in [(1, "assessor and learner", 5), (2, "internal verifier", 5),
+                             (3, "senior management", 5), (4, "awarding body", 14)]:
+        register_figure(
+            PolicyKind.APPEALS, f"Appeal stage {stage} ({who})",
+            lambda centre, days=days: f"Not yet enforced by the product (the starting "
+                                      f"template says {days} working days)",
+            enforced=False)
