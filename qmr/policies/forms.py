@@ -68,3 +68,9 @@ class ApproveForm(forms.Form):
                                  label="Chair of governors' name")
     chair_signed_on = forms.DateField(label="Date the chair signed", required=False,
                                       widget=DateInput)
+
+    def __init__(self, *args: Any, chair_signs: bool = True, **kwargs: Any) -> None:
+        """The chair's fields only for a policy the chair of governors signs too."""
+        super().__init__(*args, **kwargs)
+        if not chair_signs:
+            del self.fields["chair_name"], self.fields["chair_signed_on"]

@@ -128,7 +128,7 @@ def version_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_edit": version.is_draft and services.may_edit(request.user, version),
         "may_sign": version.is_draft and permissions.can(request.user, SIGN_OFF_POLICIES,
                                                          policy),
-        "approve_form": ApproveForm(), "is_current": version.pk == policy.current_id,
+        "approve_form": ApproveForm(chair_signs=policy.chair_signs), "is_current": version.pk == policy.current_id,
         "figures": figures.figures_for(policy.centre, policy.kind)})
 
 
@@ -174,7 +174,7 @@ def version_submit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def version_approve(request: HttpRequest, pk: int) -> HttpResponse:
     version = selectors.get_version_for_user(request.user, pk)
-    form = ApproveForm(request.POST)
+    form = ApproveForm(request.POST, chair_signs=version.policy.chair_signs)
     if not form.is_valid():
         messages.error(request, describe_errors(form))
         return redirect("policies:version-detail", version.pk)
