@@ -1,13 +1,15 @@
 """Read queries for the core's pages. Each fetches and checks in one call: 404 when the
 person may not see the object at all, whether or not it exists."""
 
+from datetime import date
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from qmr import permissions
-from qmr.models import Appointment, Centre, User
+from qmr.models import AcademicYear, Appointment, Centre, User
 from qmr.roles import VIEW_CENTRE, VIEW_PEOPLE
 
 
@@ -115,3 +117,11 @@ def get_year(centre: Centre, year_id: int) -> Any:
     if year is None:
         raise Http404("No such academic year.")
     return year
+
+
+def current_year(centre: Centre | int, day: date | None = None) -> AcademicYear | None:
+    """The centre's academic year containing `day` (today by default), if it has one."""
+    day = day or timezone.localdate()
+    centre_id = centre if isinstance(centre, int) else centre.pk
+    return AcademicYear.objects.filter(centre_id=centre_id, starts_on__lte=day,
+                                       ends_on__gte=day).first()

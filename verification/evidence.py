@@ -10,6 +10,7 @@ from assessment.models import BriefIssue
 from qmr.evidence import Evidence, Record, Status, register
 from qmr.models import AcademicYear, Appointment, Site, SubjectArea, User
 from qmr.roles import Role
+from qmr.selectors import current_year
 from registrations.models import Programme, Unit
 from verification import selectors
 from verification.models import (
@@ -60,12 +61,6 @@ def remedial_actions(centre) -> Evidence:
                     f"{closed} of {total} remedial actions closed; {overdue} overdue.")
 
 
-def _current_year(centre) -> AcademicYear | None:
-    today = timezone.localdate()
-    return AcademicYear.objects.filter(centre=centre, starts_on__lte=today,
-                                       ends_on__gte=today).first()
-
-
 def _gap(dimension: str, ids: frozenset) -> str:
     """What verified work has not reached yet, named."""
     if dimension == "criteria":
@@ -83,7 +78,7 @@ RELIABILITY = "Reliability of assessment: IV feedback acted on"
 def iv_coverage(centre) -> Evidence:
     """Per programme with assessed work this year: what the verified work covers so far, and
     the assessors, units, criteria and sites it has not reached yet."""
-    year = _current_year(centre)
+    year = current_year(centre)
     programmes = list(Programme.objects.filter(centre=centre).order_by("title"))
     records, complete, with_work, any_verified = [], 0, 0, False
     for programme in programmes if year else []:
@@ -119,7 +114,7 @@ def iv_coverage(centre) -> Evidence:
 def assessment_reliability(centre) -> Evidence:
     """Reliability of assessment: where the IV disagreed the decision was corrected, remedial
     actions are closed on time, and every assessor took part in standardisation this year."""
-    year = _current_year(centre)
+    year = current_year(centre)
     if year is None:
         return Evidence("QO.8.5", RELIABILITY, Status.MISSING,
                         "The centre has no current academic year.")

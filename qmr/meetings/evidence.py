@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from qmr.evidence import Evidence, Record, Status, register
 from qmr.meetings.models import Action, Team
-from qmr.meetings.selectors import current_year
+from qmr.selectors import current_year
 
 
 @register("meetings.team_meetings", "QO.2.5", "Teams meet formally and close their actions")

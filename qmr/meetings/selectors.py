@@ -3,7 +3,6 @@
 Who reads what: a member or the chair of a team reads its meetings; the Head, SLT and the
 Quality Nominee (VIEW_QUALITY_RECORDS on the centre) read every team's."""
 
-from datetime import date
 from typing import Any
 
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
@@ -14,7 +13,7 @@ from qmr import permissions
 from qmr import selectors as core_selectors
 from qmr.meetings.actions import STAFF_ROLES
 from qmr.meetings.models import Action, Meeting, Team, TeamKind
-from qmr.models import AcademicYear, Appointment, Centre, User
+from qmr.models import Appointment, Centre, User
 from qmr.roles import MANAGE_PEOPLE, VIEW_QUALITY_RECORDS
 
 SORTS = {"name": ("name",), "last_met": ("-last_met", "name"), "kind": ("kind", "name"),
@@ -95,12 +94,6 @@ def get_centre_to_manage_teams(user: Any, centre_id: int) -> Centre:
 
 def centres_managed(user: Any) -> list[Centre]:
     return list(permissions.visible(user, MANAGE_PEOPLE, Centre.objects.all()))
-
-
-def current_year(centre: Centre, today: date | None = None) -> AcademicYear | None:
-    today = today or timezone.localdate()
-    return AcademicYear.objects.filter(centre=centre, starts_on__lte=today,
-                                       ends_on__gte=today).first()
 
 
 def staff_of(centre: Centre) -> QuerySet[User]:

@@ -128,7 +128,8 @@ def version_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_edit": version.is_draft and services.may_edit(request.user, version),
         "may_sign": version.is_draft and permissions.can(request.user, SIGN_OFF_POLICIES,
                                                          policy),
-        "approve_form": ApproveForm(chair_signs=policy.chair_signs), "is_current": version.pk == policy.current_id,
+        "approve_form": ApproveForm(chair_signs=policy.chair_signs),
+        "is_current": version.pk == policy.current_id,
         "figures": figures.figures_for(policy.centre, policy.kind)})
 
 

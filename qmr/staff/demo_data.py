@@ -8,9 +8,9 @@ from decimal import Decimal
 from qmr.demo import DemoContext, register
 from qmr.meetings.selectors import staff_of
 from qmr.models import User
+from qmr.selectors import current_year
 from qmr.staff import services
 from qmr.staff.models import INDUCTION_ITEMS, Induction, JobDescription, Qualification, Training
-from qmr.staff.selectors import current_year
 
 LEFT_OUT = "b.randall@brookfield.example"
 TRAINING = [("cpd", "Awarding body update on the new specification", "3"),

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from qmr.evidence import Evidence, Record, Status, register
+from qmr.selectors import current_year
 from qmr.staff import chart, selectors
 
 
@@ -13,7 +14,7 @@ def development(centre) -> Evidence:
     """Met when every member of staff in post has CPD or standardisation recorded this
     academic year; names those who have none."""
     title = "CPD and standardisation for every member of staff"
-    year = selectors.current_year(centre)
+    year = current_year(centre)
     if year is None:
         return Evidence("QO.1.3", title, Status.MISSING,
                         "The centre has no current academic year, so no training counts.")

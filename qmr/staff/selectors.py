@@ -3,14 +3,12 @@
 A staff record is read by the person themself and by their managers (VIEW_STAFF_RECORDS on
 the centre: the Head, SLT and the Quality Nominee); never by colleagues or learners."""
 
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
-from django.utils import timezone
 
 from qmr import permissions
 from qmr import selectors as core_selectors
@@ -27,12 +25,6 @@ from qmr.staff.models import (
 
 SORTS = {"name": ("full_name",), "hours": ("cpd_hours", "full_name"),
          "-hours": ("-cpd_hours", "full_name")}
-
-
-def current_year(centre: Centre, day: date | None = None) -> AcademicYear | None:
-    day = day or timezone.localdate()
-    return AcademicYear.objects.filter(centre=centre, starts_on__lte=day,
-                                       ends_on__gte=day).first()
 
 
 def get_centre_for_staff_list(user: Any, centre_id: int) -> Centre:

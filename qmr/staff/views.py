@@ -37,7 +37,7 @@ def staff_home(request: HttpRequest) -> HttpResponse:
 @login_required
 def staff_list(request: HttpRequest, centre_id: int) -> HttpResponse:
     centre = selectors.get_centre_for_staff_list(request.user, centre_id)
-    year = selectors.current_year(centre)
+    year = core_selectors.current_year(centre)
     q, induction = request.GET.get("q", "").strip(), request.GET.get("induction", "")
     sort = request.GET.get("sort", "name")
     return render(request, "staff/staff_list.html", {

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from qmr.errors import DomainError
 from qmr.feedback import attempt
 from qmr.history import entries
-from qmr.meetings.selectors import current_year
+from qmr.selectors import current_year
 from registrations import selectors as programme_selectors
 from registrations.employer_involvement import forms, selectors, services
 from registrations.employer_involvement.models import EmployerActivity, Participation

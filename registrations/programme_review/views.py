@@ -9,7 +9,8 @@ from django.views.decorators.http import require_POST
 
 from qmr.feedback import attempt
 from qmr.history import entries
-from qmr.meetings.selectors import current_year, staff_of
+from qmr.meetings.selectors import staff_of
+from qmr.selectors import current_year
 from registrations import selectors as programme_selectors
 from registrations.programme_review import figures, forms, selectors, services
 from registrations.programme_review.models import ProgrammeReview

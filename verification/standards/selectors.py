@@ -15,6 +15,7 @@ from assessment.models import CriterionResult, Decision, Submission
 from qmr import permissions
 from qmr.models import AcademicYear, Appointment, Centre, User
 from qmr.roles import LEAD_VERIFY, PREPARE_REVIEW, VIEW_RECORDS, Role
+from qmr.selectors import current_year
 from registrations.models import Learner, LearnerStatus, Programme, Unit
 from verification.models import CriterionCheck, DecisionVerification
 from verification.standards import access
@@ -55,12 +56,6 @@ def get_action_for_user(user: Any, pk: int) -> SVAction:
     if action is None:
         raise Http404("No such action.")
     return action
-
-
-def current_year(centre_id: int) -> AcademicYear | None:
-    today = timezone.localdate()
-    return AcademicYear.objects.filter(centre_id=centre_id, starts_on__lte=today,
-                                       ends_on__gte=today).first()
 
 
 def _rounds() -> Prefetch:

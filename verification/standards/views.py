@@ -16,6 +16,7 @@ from qmr import permissions
 from qmr.feedback import attempt
 from qmr.models import User
 from qmr.roles import LEAD_VERIFY, PREPARE_REVIEW
+from qmr.selectors import current_year
 from registrations.models import Learner, Unit
 from verification.standards import access, selectors, services
 from verification.standards.models import ControlLevel, Outcome
@@ -46,7 +47,7 @@ def sv_record(request: HttpRequest, pk: int) -> HttpResponse:
     programme = selectors.get_programme_for_sv_page(request.user, pk)
     attempt(request, lambda: services.record_standards_verification(
         actor=request.user, programme=programme,
-        academic_year=selectors.current_year(programme.centre_id),
+        academic_year=current_year(programme.centre_id),
         control_level=request.POST.get("control_level", ""),
         verifier=User.objects.filter(pk=request.POST.get("verifier") or 0).first(),
         window_opens=_date(request, "window_opens"),
