@@ -359,6 +359,20 @@ def correct_decision(*, actor: User, decision: Decision, results: dict[int, tupl
     submission = decision.submission
     if not may_correct(actor, submission):
         raise permissions.PermissionDenied("The assessor or the Lead IV corrects decisions.")
+    return _correct(actor, decision, results, feedback, reason)
+
+
+@transaction.atomic
+def correct_on_appeal(*, actor: User, decision: Decision, results: dict[int, tuple[bool, str]],
+                      feedback: str, reason: str) -> Decision:
+    """The correction an upheld appeal makes. Who may uphold is the appeal stage's rule, which
+    the appeals app checks before calling this; the record is the same as any correction."""
+    return _correct(actor, decision, results, feedback, reason)
+
+
+def _correct(actor: User, decision: Decision, results: dict[int, tuple[bool, str]],
+             feedback: str, reason: str) -> Decision:
+    submission = decision.submission
     if hasattr(decision, "superseded_by"):
         raise TransitionNotAllowed("This decision has already been corrected: correct the "
                                    "latest one.")

@@ -84,6 +84,8 @@ EXPECTED = {
     "registrations.induction",
     "registrations.learning_plans",
     "policies.reviews_current",
+    "appeals.stage_limits",
+    "appeals.learners_told",
     "policies.library_complete",
     "policies.read_by_staff",
     "registrations.employer_involvement",

@@ -61,5 +61,6 @@ urlpatterns = [
     path("registrations/", include("registrations.urls")),
     path("assessment/", include("assessment.urls")),
     path("verification/", include("verification.urls")),
+    path("appeals/", include("appeals.urls")),
     path("admin/", admin.site.urls),
 ]

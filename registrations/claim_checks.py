@@ -19,6 +19,7 @@ from django.core.checks import Error
 from django.core.checks import register as register_check
 
 EXPECTED_CLAIM_CHECKS: set[str] = {
+    "appeals.results_in_doubt",
     "assessment.criteria_achieved",
     "assessment.unit_combination",
     "registrations.certification_block",

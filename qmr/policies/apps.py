@@ -9,11 +9,10 @@ class PoliciesConfig(AppConfig):
     def ready(self) -> None:
         from qmr import permissions
         from qmr.models import Centre
-        from qmr.policies import admin, demo_data, evidence, figures, worklists  # noqa: F401
+        from qmr.policies import admin, demo_data, evidence, worklists  # noqa: F401
         from qmr.policies.models import Policy, PolicyVersion, ReadConfirmation, ReadReminder
 
         permissions.register(Policy, {Centre: "centre"})
         permissions.register(PolicyVersion, {Centre: "policy__centre"})
         permissions.register(ReadConfirmation, {Centre: "version__policy__centre"})
         permissions.register(ReadReminder, {Centre: "version__policy__centre"})
-        figures.register_unenforced()

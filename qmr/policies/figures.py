@@ -42,16 +42,3 @@ def register_figure(policy_kind: str, label: str, fn: Callable[[Any], str], *,
 def figures_for(centre: Any, kind: str) -> list[Figure]:
     return [Figure(f.label, f.compute(centre), f.enforced) for f in _figures if f.kind == kind]
 
-
-def register_unenforced() -> None:
-    """The appeal stages: the appeals records are a later part of the product, so nothing
-    enforces these limits yet. Say so, with the starting template's figures to compare."""
-    from qmr.policies.models import PolicyKind
-
-    for stage, who, days in [(1, "assessor and learner", 5), (2, "internal verifier", 5),
-                             (3, "senior management", 5), (4, "awarding body", 14)]:
-        register_figure(
-            PolicyKind.APPEALS, f"Appeal stage {stage} ({who})",
-            lambda centre, days=days: f"Not yet enforced by the product (the starting "
-                                      f"template says {days} working days)",
-            enforced=False)
