@@ -20,16 +20,19 @@ from django.utils import timezone
 from appeals.decisions import services
 from appeals.decisions.models import Appeal, AppealStage, AppealStatus, ResultInDoubt, Stage
 from assessment.models import CriterionResult, Decision
+from assessment.policy import policy_for
 from qmr import permissions
 from qmr.calendar import WorkingDays
 from qmr.history import Entry, entries
 from qmr.models import AcademicYear, Centre
+from qmr.policies.models import Policy, PolicyKind, VersionStatus
 from qmr.roles import (
     ASSESSMENT_READERS,
     DECIDE_APPEALS,
     RECEIVE_ESCALATIONS,
     VERIFY,
     VIEW_QUALITY_RECORDS,
+    Role,
 )
 from registrations.models import Learner
 
@@ -111,7 +114,20 @@ def my_appeals(user: Any) -> dict:
         raise Http404("You have no learner record here.")
     appeals = list(Appeal.objects.filter(learner=learner).select_related(
         "decision__submission__assignment").prefetch_related("stages"))
-    return {"learner": learner, "appeals": appeals, "appealable": appealable_results(learner)}
+    return {"learner": learner, "appeals": appeals, "appealable": appealable_results(learner),
+            **rules_for_learners(learner.centre)}
+
+
+def rules_for_learners(centre: Centre) -> dict:
+    """What a learner is told of appeals and malpractice: the centre's own policies where
+    they are approved and addressed to learners, the time to appeal and the rule on AI tools
+    (three queries)."""
+    policies = [p for p in Policy.objects.filter(
+        centre=centre, kind__in=[PolicyKind.APPEALS, PolicyKind.MALPRACTICE],
+        current__status=VersionStatus.APPROVED).select_related("current").order_by("kind")
+        if Role.LEARNER in p.current.audience]
+    return {"policies": policies, "limits": services.settings_for(centre),
+            "ai_allowed": policy_for(centre).ai_tools_allowed}
 
 
 def appeal_link(user: Any, submission: Any, latest: Decision | None) -> list[tuple[str, str]]:

@@ -98,3 +98,17 @@ def test_the_work_page_links_to_lodging_and_then_to_the_appeal(world, mine):
     assert "The appeal against this result (open)" in page
     assert reverse("appeals:appeal-detail", args=[appeal.pk]) in page
     assert reverse("appeals:lodge", args=[mine.pk]) not in page
+
+
+def test_the_learner_reads_the_rules_and_the_centres_own_policies(world, login):
+    from qmr.policies import services as policies
+    from tests.policies.conftest import approve
+
+    client = login(world["learner"])
+    page = client.get(reverse("appeals:my-appeals")).content.decode()
+    assert "within 10 term-time working days of receiving a result" in page
+    assert "Work made with AI tools is not accepted here" in page
+    version = approve(world, policies.adopt_template(actor=world["nominee"],
+                                                     centre=world.centre, kind="appeals"))
+    page = client.get(reverse("appeals:my-appeals")).content.decode()
+    assert reverse("policies:policy-detail", args=[version.policy_id]) in page
