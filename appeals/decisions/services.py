@@ -237,8 +237,7 @@ def decide_stage(*, actor: User, stage: AppealStage, outcome: str, reasons: str,
             actor=actor, decision=latest, results=results,
             feedback=feedback.strip() or latest.feedback,
             reason=f"Appeal upheld at stage {stage.number}: {reasons.strip()}")
-        appeal.status, appeal.closed_on = AppealStatus.UPHELD, today
-        appeal.retain_until = today + relativedelta(months=RETAIN_MONTHS)
+        _close(appeal, AppealStatus.UPHELD)
     elif others_in_doubt:
         raise DomainError("Only an upheld outcome puts other results in doubt.")
     stage.outcome, stage.reasons = outcome, reasons.strip()
@@ -273,19 +272,30 @@ def may_escalate(actor: User, appeal: Appeal) -> bool:
     return may_lodge_for(actor, appeal.decision)
 
 
-@transaction.atomic
-def take_further(*, actor: User, appeal: Appeal) -> AppealStage:
-    """The learner is still dissatisfied: the next stage opens (stage 4 waits for the Head of
-    Centre to send it)."""
+def _learners_turn(actor: User, appeal: Appeal, doing: str) -> tuple[Appeal, AppealStage]:
+    """The appeal, locked, and its current stage, once the actor may answer for the learner."""
     appeal = Appeal.objects.select_for_update(of=("self",)).select_related(
         "centre", "learner__user", "decision__submission__assignment__plan__programme").get(
         pk=appeal.pk)
     if not may_escalate(actor, appeal):
-        raise permissions.PermissionDenied("The learner, or staff for them, take an appeal "
-                                           "further.")
-    stage = current_stage(appeal)
+        raise permissions.PermissionDenied(f"The learner, or staff for them, {doing}.")
     if not appeal.is_open:
         raise TransitionNotAllowed("This appeal is closed.")
+    return appeal, current_stage(appeal)
+
+
+def _close(appeal: Appeal, status: str) -> None:
+    """Closed today; its records are kept RETAIN_MONTHS from now (saved by the caller)."""
+    today = timezone.localdate()
+    appeal.status, appeal.closed_on = status, today
+    appeal.retain_until = today + relativedelta(months=RETAIN_MONTHS)
+
+
+@transaction.atomic
+def take_further(*, actor: User, appeal: Appeal) -> AppealStage:
+    """The learner is still dissatisfied: the next stage opens (stage 4 waits for the Head of
+    Centre to send it)."""
+    appeal, stage = _learners_turn(actor, appeal, "take an appeal further")
     if not stage.is_decided:
         raise TransitionNotAllowed(f"{stage.get_number_display()} has not been decided yet: "
                                    f"wait for its outcome.")
@@ -300,19 +310,10 @@ def take_further(*, actor: User, appeal: Appeal) -> AppealStage:
 @transaction.atomic
 def accept_outcome(*, actor: User, appeal: Appeal) -> Appeal:
     """The learner accepts a not-upheld outcome: the appeal closes and the decision stands."""
-    appeal = Appeal.objects.select_for_update(of=("self",)).select_related(
-        "centre", "learner__user", "decision__submission__assignment__plan__programme").get(
-        pk=appeal.pk)
-    if not may_escalate(actor, appeal):
-        raise permissions.PermissionDenied("The learner, or staff for them, accept an outcome.")
-    stage = current_stage(appeal)
-    if not appeal.is_open:
-        raise TransitionNotAllowed("This appeal is closed.")
+    appeal, stage = _learners_turn(actor, appeal, "accept an outcome")
     if not stage.is_decided:
         raise TransitionNotAllowed("There is no outcome to accept yet.")
-    today = timezone.localdate()
-    appeal.status, appeal.closed_on = AppealStatus.NOT_UPHELD, today
-    appeal.retain_until = today + relativedelta(months=RETAIN_MONTHS)
+    _close(appeal, AppealStatus.NOT_UPHELD)
     with acting_as(actor):
         appeal.save(update_fields=["status", "closed_on", "retain_until"])
     _event(appeal, "closed", actor, f"{appeal}: outcome accepted, closed")
