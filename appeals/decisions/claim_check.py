@@ -1,5 +1,6 @@
-"""The appeals' claim check: a result in doubt after another learner's appeal is not claimable
-until it has been reviewed; an open appeal is a warning to read before claiming."""
+"""Where results that may change show: the claim check (a result in doubt after another
+learner's appeal is not claimable until reviewed; an open appeal is a warning) and the notes
+above a cohort's tracking grids."""
 
 from collections.abc import Sequence
 from typing import Any
@@ -35,3 +36,29 @@ def results_in_doubt(learners: Sequence[Any], scope: ClaimScope) -> dict[int, li
                 f"An appeal against the result of {assignment.title} is still open: the "
                 f"result may change.", refuses=False))
     return found
+
+
+def _name(learner: Any) -> str:
+    return f"{learner.last_name}, {learner.first_name}"
+
+
+def grid_notes(cohort: Any, unit: Any, learner: Any) -> list[str]:
+    """Results in doubt and open appeals of the cohort's learners (one learner's own, on their
+    grid), on the unit when there is one. Two queries."""
+    doubts = ResultInDoubt.objects.filter(resolved_at__isnull=True,
+                                          submission__learner__cohort=cohort)
+    appeals = Appeal.objects.filter(status=AppealStatus.OPEN, learner__cohort=cohort)
+    if learner is not None:
+        doubts, appeals = doubts.filter(submission__learner=learner), appeals.filter(
+            learner=learner)
+    if unit is not None:
+        doubts = doubts.filter(submission__assignment__criteria__unit=unit)
+        appeals = appeals.filter(decision__submission__assignment__criteria__unit=unit)
+    rows = {(_name(d.submission.learner), d.submission.assignment.title, "doubt")
+            for d in doubts.select_related("submission__learner", "submission__assignment")}
+    rows |= {(_name(a.learner), a.decision.submission.assignment.title, "appeal")
+             for a in appeals.select_related("learner", "decision__submission__assignment")}
+    return [f"{name}, {title}: " + ("in doubt after another learner's appeal; not claimable "
+                                    "until the assessor or Lead IV reviews it" if kind == "doubt"
+                                    else "an appeal is open, so the result may change")
+            for name, title, kind in sorted(rows)]

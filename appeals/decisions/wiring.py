@@ -6,10 +6,10 @@ Called from AppealsConfig.ready()."""
 
 def connect() -> None:
     from appeals.decisions import admin, demo_data, evidence, retention, worklists  # noqa: F401
-    from appeals.decisions.claim_check import results_in_doubt
+    from appeals.decisions.claim_check import grid_notes, results_in_doubt
     from appeals.decisions.models import Appeal, AppealStage, ResultInDoubt
     from appeals.decisions.selectors import appeal_link
-    from assessment import work_links
+    from assessment import result_notes, work_links
     from qmr import permissions
     from qmr.models import Centre, SubjectArea
     from qmr.policies.figures import register_figure
@@ -24,6 +24,7 @@ def connect() -> None:
     permissions.register(ResultInDoubt, {s: f"raised_by__appeal__{p}" for s, p in paths.items()})
     register_claim_check("appeals.results_in_doubt", results_in_doubt)
     work_links.register(appeal_link)
+    result_notes.register(grid_notes)
     retention.connect()
     _register_figures(register_figure, PolicyKind.APPEALS)
 

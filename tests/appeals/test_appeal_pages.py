@@ -112,3 +112,21 @@ def test_the_learner_reads_the_rules_and_the_centres_own_policies(world, login):
                                                      centre=world.centre, kind="appeals"))
     page = client.get(reverse("appeals:my-appeals")).content.decode()
     assert reverse("policies:policy-detail", args=[version.policy_id]) in page
+
+
+def test_the_grids_name_results_in_doubt_and_open_appeals(world, appeal, assignment, unit,
+                                                          released):
+    from tests.appeals.conftest import decide, upheld_results
+
+    cohort = world["learner"].learner.cohort
+    grid = reverse("assessment:grid-unit", args=[cohort.pk, unit.pk])
+    learner = world["learner"].learner
+    page = _client(world["lead_iv"]).get(grid).content.decode()
+    assert f"{learner.last_name}, {learner.first_name}, Careers in sport: an appeal is open" in page
+    decide(world, appeal, "assessor", outcome="upheld", reasons="Met.",
+           results=upheld_results(assignment), others_in_doubt=True)
+    page = _client(world["lead_iv"]).get(grid).content.decode()
+    assert page.count("in doubt after another learner&#x27;s appeal") == len(released) - 1
+    assert "an appeal is open" not in page
+    own = _client(world["learner"]).get(grid).content.decode()
+    assert "Results that may change" not in own  # none of them is the learner's own
