@@ -9,3 +9,11 @@ class AppealsConfig(AppConfig):
         from appeals.decisions import wiring
 
         wiring.connect()  # appeals against assessment decisions
+
+        from appeals.malpractice import wiring as malpractice_wiring
+
+        malpractice_wiring.connect()  # malpractice and maladministration cases
+
+        from appeals.adjustments import wiring as adjustments_wiring
+
+        adjustments_wiring.connect()  # reasonable adjustments and special consideration

@@ -39,8 +39,12 @@ def home_page(request: HttpRequest) -> HttpResponse:
         for c in sorted({a.centre for a in appointments}, key=lambda c: c.name)
         if permissions.can(request.user, VIEW_CENTRE, c)
     ]
+    # Sections with work come first in full; the empty ones are named in one line, so a
+    # person with many roles is not shown a page of headings with nothing under them.
     return render(request, "qmr/home.html", {
         "appointments": appointments, "sections": sections, "centres": centres,
+        "busy": any(s["items"] for s in sections),
+        "quiet": [s["title"] for s in sections if not s["items"]],
     })
 
 
