@@ -1,8 +1,8 @@
 """Links other apps add to a piece of work's page, so `assessment` shows them without
 importing those apps (appeals registers "Appeal against this result" from its ready()).
 
-A provider is fn(user, submission, latest_decision) -> [(text, url), ...] and costs at most
-one query."""
+A provider is fn(user, submission, latest_decision) -> [(text, url), ...] (url "" for plain
+text, where the person may not open the page behind it) and costs at most one query."""
 
 from collections.abc import Callable
 from typing import Any

@@ -73,7 +73,8 @@ def adjustment_links(user: Any, submission: Any, latest: Any) -> list[tuple[str,
     """On a piece of work's page, for staff: the adjustments agreed for it (one query)."""
     if submission.learner.user_id == user.pk:
         return []
-    url = reverse("appeals:programme-adjustments",
-                  args=[submission.assignment.plan.programme_id])
+    programme = submission.assignment.plan.programme
+    url = reverse("appeals:programme-adjustments", args=[programme.pk]) if any(
+        permissions.can(user, p, programme) for p in READERS) else ""  # e.g. the SV
     return [(f"Reasonable adjustment applied: {a.get_kind_display().lower()}, {a.details}", url)
             for a in adjustments_on(submission)]

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.views.decorators.http import require_POST
 
+from assessment import work_links
 from qmr import permissions
 from qmr.feedback import attempt
 from qmr.models import User
@@ -147,8 +148,10 @@ def sv_learner(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def sv_work(request: HttpRequest, pk: int) -> HttpResponse:
-    return render(request, "verification/sv_work.html",
-                  {"submission": selectors.sv_work(request.user, pk)})
+    submission = selectors.sv_work(request.user, pk)
+    return render(request, "verification/sv_work.html", {
+        "submission": submission,
+        "links": work_links.links_for(request.user, submission, None)})
 
 
 @login_required

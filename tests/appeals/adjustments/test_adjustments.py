@@ -143,3 +143,20 @@ def test_the_programme_page_keeps_its_query_count(world, issued, assignment):  #
                                   assignment=assignment, kind="reader", details="A reader",
                                   evidence="x")
     assert count() == small
+
+
+def test_the_demo_adjustment_shows_in_the_standards_verifiers_sample():
+    from django.core.management import call_command
+
+    from assessment.models import Submission
+    from qmr.models import User
+
+    call_command("load_demo")
+    work = Submission.objects.get(learner__first_name="Tariq", learner__last_name="Mbeki",
+                                  assignment__title="Careers in the sports industry")
+    page = _client(User.objects.get(email="sv@awarding.example")).get(
+        reverse("verification:sv-work", args=[work.pk])).content.decode()
+    assert "Reasonable adjustment applied: extra time, 25% extra time for the written report" \
+        in page
+    assert reverse("appeals:programme-adjustments",
+                   args=[work.assignment.plan.programme_id]) not in page
