@@ -5,6 +5,7 @@ from appeals.decisions.models import (  # noqa: F401
     Appeal,
     AppealSettings,
     AppealStage,
+    LogReview,
     ResultInDoubt,
 )
 from appeals.malpractice.models import CaseEvidence, MalpracticeCase  # noqa: F401

@@ -86,6 +86,7 @@ EXPECTED = {
     "policies.reviews_current",
     "appeals.stage_limits",
     "appeals.learners_told",
+    "appeals.patterns_reviewed",
     "malpractice.documented",
     "malpractice.reported",
     "adjustments.before_assessment",

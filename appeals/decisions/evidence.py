@@ -4,7 +4,7 @@ learner told every outcome."""
 from django.urls import reverse
 from django.utils import timezone
 
-from appeals.decisions.models import AppealStage, AppealStatus
+from appeals.decisions.models import AppealStage, AppealStatus, LogReview
 from qmr.evidence import Evidence, Record, Status, register
 from qmr.selectors import current_year
 
@@ -61,3 +61,23 @@ def learners_told(centre) -> Evidence:
     return Evidence("QO.10.4", title, Status.WEAK if untold else Status.IN_PLACE,
                     f"{len(decided) - len(untold)} of {len(decided)} outcomes sent to the "
                     f"learner.", records)
+
+
+@register("appeals.patterns_reviewed", "QO.10.4", "The appeals log reviewed for patterns")
+def patterns_reviewed(centre) -> Evidence:
+    title = "The appeals log reviewed for patterns"
+    year = current_year(centre)
+    reviews = list(LogReview.objects.filter(centre=centre, academic_year=year).select_related(
+        "reviewed_by")) if year else []
+    url = reverse("appeals:log")
+    if reviews:
+        return Evidence("QO.10.4", title, Status.IN_PLACE,
+                        f"Reviewed {len(reviews)} time(s) in {year}.",
+                        [Record(f"{r.reviewed_on:%d %b %Y}, {r.reviewed_by}: {r.findings}", url)
+                         for r in reviews])
+    if not _stages(centre):
+        return Evidence("QO.10.4", title, Status.NOT_EVIDENCED,
+                        "No appeal this year, and no review of the log recorded.")
+    return Evidence("QO.10.4", title, Status.WEAK,
+                    f"Appeals were lodged in {year or 'this year'} but nobody has recorded a "
+                    f"review of the log.", [Record("The appeals log", url)])

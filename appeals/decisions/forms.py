@@ -59,3 +59,12 @@ class ResolveForm(forms.Form):
         label="What the review found", widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Say what the review found."},
         help_text="Correct the result first on the work's page if it was wrong.")
+
+
+class ReviewForm(forms.Form):
+    findings = forms.CharField(
+        label="What the patterns show, and what will change",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say what the patterns show and what will change."},
+        help_text="For example: which units or assessors attract appeals, and why; stages that "
+                  "ran late; training or briefs to change.")

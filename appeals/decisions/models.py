@@ -164,3 +164,24 @@ class ResultInDoubt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.submission}: in doubt after an appeal"
+
+
+class LogReview(models.Model):
+    """Someone looked at a year's appeals log for patterns (QO.10: appeals monitored to
+    improve assessment), and what they found and will do."""
+
+    centre = models.ForeignKey(Centre, on_delete=models.PROTECT, related_name="appeal_reviews")
+    academic_year = models.ForeignKey("qmr.AcademicYear", on_delete=models.PROTECT,
+                                      related_name="appeal_reviews")
+    reviewed_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    reviewed_on = models.DateField(default=timezone.localdate)
+    findings = models.TextField("what the patterns show, and what will change")
+
+    objects = AuditedQuerySet.as_manager()
+    history = audited_history()
+
+    class Meta:
+        ordering = ["-reviewed_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Review of the {self.academic_year} appeals log"

@@ -18,7 +18,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from appeals.decisions import services
-from appeals.decisions.models import Appeal, AppealStage, AppealStatus, ResultInDoubt, Stage
+from appeals.decisions.models import (
+    Appeal,
+    AppealStage,
+    AppealStatus,
+    LogReview,
+    ResultInDoubt,
+    Stage,
+)
 from assessment.models import CriterionResult, Decision
 from assessment.policy import policy_for
 from qmr import permissions
@@ -193,12 +200,13 @@ class Log:
     by_outcome: list[tuple[str, int]]
     days_per_stage: list[tuple[str, float | None, int]] = field(default_factory=list)
     overdue: int = 0
+    reviews: list[LogReview] = field(default_factory=list)
 
 
 def appeals_log(centre: Centre, year: AcademicYear) -> Log:
     """Per unit (the units the appealed assignment covers), per assessor (the assignment's),
     per outcome, and the average term-time working days each stage took to decide (four
-    queries and the calendar's one, whatever the number of appeals)."""
+    queries and the calendar's one, whatever the number of appeals), and its reviews."""
     appeals = list(Appeal.objects.filter(
         centre=centre, lodged_at__date__gte=year.starts_on,
         lodged_at__date__lte=year.ends_on).select_related(
@@ -220,6 +228,8 @@ def appeals_log(centre: Centre, year: AcademicYear) -> Log:
                 overdue += 1
     per_stage = [(Stage(n).label, round(sum(days[n]) / len(days[n]), 1) if days[n] else None,
                   len(days[n])) for n in Stage.values]
+    reviews = list(LogReview.objects.filter(centre=centre, academic_year=year).select_related(
+        "reviewed_by"))
     return Log(appeals, sorted(units.items()), sorted(assessors.items()),
-               sorted(outcomes.items()), per_stage, overdue)
+               sorted(outcomes.items()), per_stage, overdue, reviews)
 

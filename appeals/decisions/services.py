@@ -27,6 +27,7 @@ from appeals.decisions.models import (
     AppealSettings,
     AppealStage,
     AppealStatus,
+    LogReview,
     Outcome,
     ResultInDoubt,
     Stage,
@@ -45,6 +46,7 @@ from qmr.roles import (
     LEAD_VERIFY,
     RECEIVE_ESCALATIONS,
     VERIFY,
+    VIEW_QUALITY_RECORDS,
 )
 
 STAGE_DECIDERS = {
@@ -353,3 +355,21 @@ def mark_told(stage: AppealStage) -> bool:
     updated = AppealStage.objects.filter(pk=stage.pk, learner_told_at__isnull=True).update(
         learner_told_at=timezone.now())
     return bool(updated)
+
+
+@transaction.atomic
+def review_log(*, actor: User, centre: Centre, year: Any, findings: str) -> LogReview:
+    """The Quality Nominee or a senior leader records a review of the year's appeals log."""
+    if not permissions.can(actor, VIEW_QUALITY_RECORDS, centre):
+        raise permissions.PermissionDenied("The Quality Nominee, a senior manager or the Head "
+                                           "of Centre reviews the appeals log.")
+    if year.centre_id != centre.pk:
+        raise DomainError("Choose one of the centre's academic years.")
+    if not findings.strip():
+        raise DomainError("Say what the patterns show and what will change.")
+    with acting_as(actor):
+        review = LogReview.objects.create(centre=centre, academic_year=year, reviewed_by=actor,
+                                          findings=findings.strip())
+    record_event(review, "appeals.log_reviewed", actor=actor, centre=centre,
+                 summary=f"{review} recorded")
+    return review

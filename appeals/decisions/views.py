@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from appeals.decisions import forms, selectors, services
@@ -158,4 +159,22 @@ def appeals_log(request: HttpRequest) -> HttpResponse:
         current_year(centre) or (years[0] if years else None)
     return render(request, "appeals/log.html", {
         "centre": centre, "centres": centres, "years": years, "year": year,
-        "log": selectors.appeals_log(centre, year) if year else None})
+        "log": selectors.appeals_log(centre, year) if year else None,
+        "review_form": forms.ReviewForm()})
+
+
+@login_required
+@require_POST
+def log_review(request: HttpRequest, centre_id: int, year_id: int) -> HttpResponse:
+    centre = next((c for c in selectors.log_centres(request.user) if c.pk == centre_id), None)
+    year = centre and centre.academic_years.filter(pk=year_id).first()
+    if year is None:
+        raise Http404("No such appeals log.")
+    form = forms.ReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, describe_errors(form))
+    else:
+        attempt(request, lambda: services.review_log(
+            actor=request.user, centre=centre, year=year,
+            findings=form.cleaned_data["findings"]), "Review recorded.")
+    return redirect(f"{reverse('appeals:log')}?centre={centre.pk}&year={year.pk}")

@@ -130,3 +130,19 @@ def test_the_grids_name_results_in_doubt_and_open_appeals(world, appeal, assignm
     assert "an appeal is open" not in page
     own = _client(world["learner"]).get(grid).content.decode()
     assert "Results that may change" not in own  # none of them is the learner's own
+
+
+def test_a_review_of_the_log_is_recorded_and_evidenced(world, appeal, year):
+    from appeals.decisions.evidence import patterns_reviewed
+    from qmr.evidence import Status
+
+    assert patterns_reviewed(world.centre).status == Status.WEAK
+    url = reverse("appeals:log-review", args=[world.centre.pk, year.pk])
+    client = _client(world["nominee"])
+    client.post(url, {"findings": ""})
+    assert patterns_reviewed(world.centre).status == Status.WEAK
+    assert _client(world["iv"]).post(url, {"findings": "x"}).status_code == 404
+    response = client.post(url, {"findings": "Careers in sport draws appeals on P2: reword "
+                                             "the brief."}, follow=True)
+    assert "reword the brief" in response.content.decode()
+    assert patterns_reviewed(world.centre).status == Status.IN_PLACE

@@ -50,6 +50,8 @@ ROWS = {
     "appeals:appeal-accept": (appeal, "post", lambda p: {}, expect(WORK_READ, 302)),
     "appeals:stage-decide": (stage, "post", lambda p: {}, expect({"assessor"}, 302, WORK_READ)),
     "appeals:stage-send": (stage, "post", lambda p: {}, expect({"assessor"}, 302, WORK_READ)),
+    "appeals:log-review": (lambda t: {"centre_id": t.centre.pk, "year_id": t.year.pk}, "post",
+                           lambda p: {}, expect({"head", "slt", "nominee"}, 302)),
     "appeals:doubt-resolve": (lambda t: {"pk": t.doubt.pk}, "post", lambda p: {},
                               expect({"assessor", "lead_iv"}, 302, WORK_READ)),
 }
