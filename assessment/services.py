@@ -370,6 +370,23 @@ def correct_on_appeal(*, actor: User, decision: Decision, results: dict[int, tup
     return _correct(actor, decision, results, feedback, reason)
 
 
+@transaction.atomic
+def withdraw_credit(*, actor: User, learner: Learner, unit: Any, reason: str) -> list[Decision]:
+    """A malpractice sanction: every current decision of the learner on work that targets the
+    unit becomes not achieved, as corrections giving `reason`. Who may sanction is the
+    malpractice case's rule, checked by the appeals app before calling this."""
+    decisions = list(Decision.objects.filter(
+        submission__learner=learner, superseded_by__isnull=True,
+        submission__assignment__criteria__unit=unit).distinct().select_related(
+        "submission__assignment"))
+    corrected = []
+    for decision in decisions:
+        results = {c.pk: (False, "Withdrawn: malpractice.")
+                   for c in decision.submission.assignment.criteria.all()}
+        corrected.append(_correct(actor, decision, results, decision.feedback, reason))
+    return corrected
+
+
 def _correct(actor: User, decision: Decision, results: dict[int, tuple[bool, str]],
              feedback: str, reason: str) -> Decision:
     submission = decision.submission

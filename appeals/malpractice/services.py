@@ -32,8 +32,10 @@ from appeals.malpractice.models import (
     Finding,
     Kind,
     MalpracticeCase,
+    Sanction,
     Status,
 )
+from assessment import services as assessment
 from qmr import permissions
 from qmr.audit import acting_as, record_event
 from qmr.errors import DomainError, TransitionNotAllowed
@@ -370,8 +372,16 @@ def record_sanction(*, actor: User, case: MalpracticeCase, sanction: str) -> Mal
     if sanction not in allowed:
         raise DomainError("That sanction does not apply to a case against "
                           f"{'a learner' if case.kind == Kind.LEARNER else 'a member of staff'}.")
+    takes_credit = sanction in (Sanction.REPEAT_ASSIGNMENT, Sanction.CANCEL_ASSIGNMENT)
+    if takes_credit and case.unit_id is None:
+        raise DomainError("Name the unit the case concerns first: this sanction withdraws the "
+                          "learner's results on it.")
     case.sanction = sanction
     _save(case, actor, ["sanction"])
+    if takes_credit:  # the results go through the assessment record's own corrections
+        assessment.withdraw_credit(
+            actor=actor, learner=case.learner, unit=case.unit,
+            reason=f"Malpractice case {case.pk}: {case.get_sanction_display().lower()}")
     _event(case, "sanction", actor, f"{case}: sanction {case.get_sanction_display().lower()}")
     return case
 

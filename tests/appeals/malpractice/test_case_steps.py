@@ -129,8 +129,9 @@ def test_the_sanction_is_the_heads_and_fits_the_kind_of_case(world, learner_case
         actor=world["iv"], case=case, sanction=Sanction.WARNING))
     refused(case, DomainError, lambda: services.record_sanction(
         actor=world["head"], case=case, sanction=Sanction.DISCIPLINARY), "does not apply")
-    services.record_sanction(actor=world["head"], case=case,
-                             sanction=Sanction.REPEAT_ASSIGNMENT)
+    refused(case, DomainError, lambda: services.record_sanction(
+        actor=world["head"], case=case, sanction=Sanction.REPEAT_ASSIGNMENT), "Name the unit")
+    services.record_sanction(actor=world["head"], case=case, sanction=Sanction.WARNING)
 
 
 def test_a_proven_case_on_declared_work_must_be_reported_before_closing(world, learner_case):
