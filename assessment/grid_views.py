@@ -22,7 +22,8 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from assessment import grading, grid, result_notes
+from assessment import grading, grid
+from assessment.hooks import result_notes
 from qmr import permissions
 from qmr.roles import ASSESS, ASSESSMENT_READERS, VIEW_OWN_RECORD
 from registrations import selectors
@@ -126,7 +127,7 @@ def grid_unit(request: HttpRequest, cohort_id: int, unit_id: int) -> HttpRespons
         "summary": list(zip(data.criteria, data.summary, strict=True)),
         "states": list(STATES.values()),
         "grades": [(g, GRADES[g]) for g in ("D", "M", "P", "U")],
-        "notes": result_notes.notes_for(cohort, unit, own),
+        "notes": result_notes.gather(cohort, unit, own),
     })
 
 
@@ -138,7 +139,7 @@ def grid_cohort(request: HttpRequest, cohort_id: int) -> HttpResponse:
         "cohort": cohort, "grid": data, "own": own,
         "body": cohort_table_body(data, _learner_link(own)),
         "grades": [(g or "·", GRADES[g]) for g in ("D", "M", "P", "U", "")],
-        "notes": result_notes.notes_for(cohort, None, own),
+        "notes": result_notes.gather(cohort, None, own),
     })
 
 

@@ -9,7 +9,8 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from assessment import forms, selectors, services, work_links
+from assessment import forms, selectors, services
+from assessment.hooks import work_links
 from assessment.models import Attempt
 from qmr import permissions
 from qmr.errors import DomainError
@@ -108,7 +109,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "assessment/submission_detail.html", {
         "submission": submission, **detail, "own": own,
         "is_assessor": request.user.pk == submission.assignment.assessor_id,
-        "links": work_links.links_for(request.user, submission, detail["latest"]),
+        "links": work_links.gather(request.user, submission, detail["latest"]),
     })
 
 

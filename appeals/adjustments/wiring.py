@@ -7,7 +7,7 @@ def connect() -> None:
     from appeals.adjustments import demo_data, evidence, retention, worklists  # noqa: F401
     from appeals.adjustments.models import ReasonableAdjustment, SpecialConsideration
     from appeals.adjustments.selectors import adjustment_links
-    from assessment import work_links
+    from assessment.hooks import work_links
     from qmr import permissions
     from qmr.models import Centre, SubjectArea
     from registrations.models import Programme

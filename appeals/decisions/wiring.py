@@ -9,7 +9,7 @@ def connect() -> None:
     from appeals.decisions.claim_check import grid_notes, results_in_doubt
     from appeals.decisions.models import Appeal, AppealStage, ResultInDoubt
     from appeals.decisions.selectors import appeal_link
-    from assessment import result_notes, work_links
+    from assessment.hooks import result_notes, work_links
     from qmr import permissions
     from qmr.models import Centre, SubjectArea
     from qmr.policies.figures import register_figure

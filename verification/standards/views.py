@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.views.decorators.http import require_POST
 
-from assessment import work_links
+from assessment.hooks import work_links
 from qmr import permissions
 from qmr.feedback import attempt
 from qmr.models import User
@@ -151,7 +151,7 @@ def sv_work(request: HttpRequest, pk: int) -> HttpResponse:
     submission = selectors.sv_work(request.user, pk)
     return render(request, "verification/sv_work.html", {
         "submission": submission,
-        "links": work_links.links_for(request.user, submission, None)})
+        "links": work_links.gather(request.user, submission, None)})
 
 
 @login_required
