@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils import timezone
 
-from appeals.decisions import retention
+from appeals import retention
 from appeals.decisions.models import Appeal, AppealSettings
 
 
