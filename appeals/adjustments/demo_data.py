@@ -48,8 +48,8 @@ def load_special_consideration(ctx: DemoContext) -> None:
     request = services.request_consideration(
         actor=assessor, learner=work.learner, assignment=assignment, kind="illness",
         assessed_on=ctx.today - timedelta(days=3),
-        circumstances="Had flu during the supervised write-up session three days ago and "
-                      "finished the report while unwell; a doctor's note was provided.")
+        circumstances="Had flu during the supervised write-up session and finished the "
+                      "report while unwell; the doctor's note is on the learner's file.")
     services.decide_consideration(actor=head, request=request, authorise=True,
                                   reasons="The note covers the week before the deadline.")
     services.record_learner_told(actor=assessor, request=request)

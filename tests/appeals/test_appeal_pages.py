@@ -146,3 +146,15 @@ def test_a_review_of_the_log_is_recorded_and_evidenced(world, appeal, year):
                                              "the brief."}, follow=True)
     assert "reword the brief" in response.content.decode()
     assert patterns_reviewed(world.centre).status == Status.IN_PLACE
+
+
+def test_the_lodge_page_keeps_its_query_count(world, released):
+    decisions = list(released.values())
+    learner = _client(world["learner"])
+    mine = released[world["learner"].learner.pk]
+    url = reverse("appeals:lodge", args=[mine.pk])
+    small = _count(learner, url)
+    for d in decisions:
+        if d.pk != mine.pk:
+            services.lodge_appeal(actor=world["assessor"], decision=d, grounds="x")
+    assert _count(learner, url) == small

@@ -160,3 +160,24 @@ def test_the_demo_adjustment_shows_in_the_standards_verifiers_sample():
         in page
     assert reverse("appeals:programme-adjustments",
                    args=[work.assignment.plan.programme_id]) not in page
+
+
+def test_the_list_and_a_request_keep_their_query_count(world, issued, assignment):  # noqa: F811
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(client, url):
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx)
+
+    head = _client(world["head"])
+    first = _request(world, assignment)
+    urls = [reverse("appeals:adjustments"),
+            reverse("appeals:consideration-detail", args=[first.pk])]
+    small = [count(head, u) for u in urls]
+    for learner in world["learner"].learner.cohort.learners.all():
+        services.request_consideration(actor=world["assessor"], learner=learner,
+                                       assignment=assignment, kind="absence",
+                                       assessed_on=timezone.localdate(), circumstances="x")
+    assert [count(head, u) for u in urls] == small

@@ -155,3 +155,21 @@ def test_home_sections_and_navigation(world, staff_case, outside_team):
     assert case_url in investigator and case_url in head
     assert case_url not in accused and "Improper help" not in accused
     assert "Malpractice register" not in accused
+
+
+def test_the_case_page_and_its_report_do_not_grow_with_evidence(world, staff_case,
+                                                                 outside_team):
+    from django.core.files.base import ContentFile
+
+    services.appoint_investigator(actor=world["head"], case=staff_case,
+                                  investigator=outside_team)
+    head = _client(world["head"])
+    urls = [reverse("appeals:case-detail", args=[staff_case.pk]),
+            reverse("appeals:case-report", args=[staff_case.pk])]
+    services.add_evidence(actor=world["head"], case=staff_case,
+                          file=ContentFile(b"%PDF-1.4", name="e0.pdf"))
+    small = [_count(head, u) for u in urls]
+    for n in range(1, 5):
+        services.add_evidence(actor=world["head"], case=staff_case,
+                              file=ContentFile(b"%PDF-1.4", name=f"e{n}.pdf"))
+    assert [_count(head, u) for u in urls] == small
