@@ -126,15 +126,22 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.INTERNAL_VERIFIER: frozenset(_CENTRE_STAFF | {VERIFY}),
     Role.ASSESSOR: frozenset(_CENTRE_STAFF | {ASSESS}),
     Role.LEARNER: frozenset({VIEW_OWN_RECORD}),
-    Role.QUALITY_REVIEWER: frozenset({VIEW_CENTRE, REVIEW_EVIDENCE}),
+    # Reads what the evidence pack links to (learner, assessment, staff and quality records,
+    # the people and the chart) and changes nothing: every grant here is a read. Writes that
+    # a read permission authorises refuse external roles (`permissions.require_staff`).
+    Role.QUALITY_REVIEWER: frozenset(
+        {VIEW_CENTRE, REVIEW_EVIDENCE, VIEW_PEOPLE, VIEW_RECORDS, VIEW_STAFF_RECORDS,
+         VIEW_QUALITY_RECORDS}
+    ),
     Role.STANDARDS_VERIFIER: frozenset({SAMPLE_WORK}),
 }
 
-# Who reads assessment records (decisions, feedback, tracking): the programme's verifiers and
-# leader, and the centre's senior roles. The assignment's own assessor is added per record.
-# The Exams Officer registers learners but does not read their assessment.
+# Who reads assessment records (decisions, feedback, tracking, IV records): the programme's
+# verifiers and leader, the centre's senior roles, and the external Centre Quality Reviewer
+# (REVIEW_EVIDENCE: the evidence pack links to them). The assignment's own assessor is added
+# per record. The Exams Officer registers learners but does not read their assessment.
 ASSESSMENT_READERS = (VERIFY, LEAD_VERIFY, SIGN_CLASS_LIST, PREPARE_REVIEW, DECIDE_APPEALS,
-                      SIGN_DECLARATION)
+                      SIGN_DECLARATION, REVIEW_EVIDENCE)
 
 # What every appointment grants on its centre whatever its scope, so a programme's assessor
 # can open the centre's home and term dates. Learners and standards verifiers get nothing here.

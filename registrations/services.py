@@ -464,13 +464,19 @@ def change_details(*, actor: User, learner: Learner, **fields: Any) -> Learner:
 
 # --- Flags -----------------------------------------------------------------------------------
 
+def may_flag(actor: User, learner: Learner) -> bool:
+    """Any of the centre's staff who read the learner's record; never an external reviewer."""
+    return permissions.can_as_staff(actor, VIEW_RECORDS, learner)
+
+
 @transaction.atomic
 def flag_registration(*, actor: User, learner: Learner, kind: str, description: str,
                       concerns: str = RegistrationFlag.Concerns.REGISTRATION
                       ) -> RegistrationFlag:
     """Flag an inaccurate, early, late or fraudulent registration (or claim): the Head of
-    Centre is told at once and must acknowledge it within two working days."""
-    permissions.require(actor, VIEW_RECORDS, learner)
+    Centre is told at once and must acknowledge it within two working days. Staff who read
+    the learner's record may; an external reviewer reads it only (PermissionDenied)."""
+    permissions.require_staff(actor, VIEW_RECORDS, learner)
     if not description.strip():
         raise DomainError("Describe what is wrong with the registration.")
     due = WorkingDays(learner.centre, term_time=False).add(timezone.localdate(), 2)

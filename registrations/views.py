@@ -176,7 +176,7 @@ def learner_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_sign_exams": permissions.can(user, SIGN_WITHDRAWAL_AS_EXAMS, learner),
         "may_acknowledge": permissions.can(user, RECEIVE_ESCALATIONS, learner),
         "may_withdraw": services.may_request_withdrawal(user, learner),
-        "may_flag": permissions.can(user, VIEW_RECORDS, learner),
+        "may_flag": services.may_flag(user, learner),
         "withdrawal_form": forms.WithdrawalForm(), "flag_form": forms.FlagForm(),
         "is_leader": permissions.can(user, SIGN_CLASS_LIST, learner),
         "is_exams": permissions.can(user, MANAGE_REGISTRATIONS, learner),
@@ -276,6 +276,7 @@ def withdrawal_sign(request: HttpRequest, pk: int, capacity: str) -> HttpRespons
 @require_POST
 def flag_raise(request: HttpRequest, pk: int) -> HttpResponse:
     learner = selectors.get_learner_for_user(request.user, pk)
+    permissions.require_staff(request.user, VIEW_RECORDS, learner)
     form = forms.FlagForm(request.POST)
     if form.is_valid():
         attempt(request, lambda: services.flag_registration(

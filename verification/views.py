@@ -25,9 +25,10 @@ from verification.standards import selectors as sv_selectors
 
 @login_required
 def programme_iv(request: HttpRequest, pk: int) -> HttpResponse:
-    programme = selectors.get_programme_for_verifier(request.user, pk)
+    programme = selectors.get_programme_iv_for_user(request.user, pk)
+    may_take = permissions.can(request.user, VERIFY, programme)
     return render(request, "verification/programme_iv.html", {
-        "v": selectors.sample_view(programme),
+        "v": selectors.sample_view(programme, propose=may_take),
         "is_lead": permissions.can(request.user, LEAD_VERIFY, programme),
         "today": timezone.localdate(),
         "verify_by": timezone.localdate() + timedelta(days=14),
@@ -37,7 +38,10 @@ def programme_iv(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def take_sample(request: HttpRequest, pk: int) -> HttpResponse:
-    programme = selectors.get_programme_for_verifier(request.user, pk)
+    programme = selectors.get_programme_iv_for_user(request.user, pk)
+    if not permissions.can(request.user, VERIFY, programme):
+        permissions.deny(request.user, programme,
+                         "Only an internal verifier of this programme takes its sample.")
     ids = [int(i) for i in request.POST.getlist("submission") if i.isdigit()]
     due_on = parse_date(request.POST.get("due_on", ""))
     if not ids or due_on is None:

@@ -46,7 +46,8 @@ def programme_adjustments(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("appeals:programme-adjustments", programme.pk)
     return render(request, "appeals/programme_adjustments.html", {
         "programme": programme, **selectors.programme_page(programme),
-        "adjustment_form": adjustment_form, "consideration_form": consideration_form})
+        "adjustment_form": adjustment_form, "consideration_form": consideration_form,
+        "may_record": not permissions.reads_only(request.user, programme)})
 
 
 @login_required

@@ -2,9 +2,10 @@
 
 An appeal is read by the learner it belongs to, the assignment's assessor, and whoever reads
 the programme's assessment records (`qmr.roles.ASSESSMENT_READERS`: its verifiers and leader,
-the Quality Nominee, senior managers and the Head of Centre). Anyone else, and everyone at
-another centre, gets a 404. The appeals log is for VIEW_QUALITY_RECORDS (Head, SLT, Quality
-Nominee).
+the Quality Nominee, senior managers, the Head of Centre and the external Centre Quality
+Reviewer, who reads and changes nothing). Anyone else, and everyone at another centre, gets a
+404. The appeals log is for VIEW_QUALITY_RECORDS (Head, SLT, Quality Nominee, and the reviewer
+to read).
 """
 
 from collections import Counter, defaultdict
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
@@ -149,11 +151,16 @@ def appeal_link(user: Any, submission: Any, latest: Decision | None) -> list[tup
 
 
 def get_decision_to_appeal(user: Any, pk: int) -> Decision:
-    """404 unless the person may lodge an appeal against this result."""
+    """404 unless the person may lodge an appeal against this result; 403 for the external
+    reviewer, who reads the result but lodges nothing."""
     decision = Decision.objects.select_related(
         "submission__learner__centre", "submission__learner__user",
         "submission__assignment__plan__programme").filter(pk=pk).first()
     if decision is None or not services.may_lodge_for(user, decision):
+        programme = decision and decision.submission.assignment.plan.programme
+        if programme is not None and permissions.reads_only(user, programme) and any(
+                permissions.can(user, p, programme) for p in ASSESSMENT_READERS):
+            raise PermissionDenied(permissions.READ_ONLY)
         raise Http404("No such result.")
     return decision
 

@@ -88,13 +88,14 @@ def lodge_deadline(decision: Decision, calendar: WorkingDays | None = None,
 
 
 def may_lodge_for(actor: User, decision: Decision) -> bool:
-    """The learner themself, or staff who read the learner's assessment."""
+    """The learner themself, or staff who read the learner's assessment (not an external
+    reviewer, who reads it only)."""
     submission = decision.submission
     if submission.learner.user_id == actor.pk:
         return True
     programme = _programme(decision)
     return actor.pk == submission.assignment.assessor_id or any(
-        permissions.can(actor, p, programme) for p in ASSESSMENT_READERS)
+        permissions.can_as_staff(actor, p, programme) for p in ASSESSMENT_READERS)
 
 
 def _open_stage(appeal: Appeal, number: int, opened_on: date) -> AppealStage:
@@ -112,8 +113,9 @@ def lodge_appeal(*, actor: User, decision: Decision, grounds: str) -> Appeal:
         "submission__assignment__plan__programme").get(pk=decision.pk)
     submission = decision.submission
     if not may_lodge_for(actor, decision):
-        raise permissions.PermissionDenied(
-            "The learner, or staff who teach or verify their programme, lodge an appeal.")
+        permissions.deny(actor, _programme(decision),
+                         "The learner, or staff who teach or verify their programme, lodge an "
+                         "appeal.")
     if hasattr(decision, "superseded_by"):
         raise TransitionNotAllowed("This result has been corrected since: appeal the "
                                    "corrected result instead.")
@@ -280,7 +282,7 @@ def _learners_turn(actor: User, appeal: Appeal, doing: str) -> tuple[Appeal, App
         "centre", "learner__user", "decision__submission__assignment__plan__programme").get(
         pk=appeal.pk)
     if not may_escalate(actor, appeal):
-        raise permissions.PermissionDenied(f"The learner, or staff for them, {doing}.")
+        permissions.deny(actor, appeal.programme, f"The learner, or staff for them, {doing}.")
     if not appeal.is_open:
         raise TransitionNotAllowed("This appeal is closed.")
     return appeal, current_stage(appeal)
@@ -357,12 +359,17 @@ def mark_told(stage: AppealStage) -> bool:
     return bool(updated)
 
 
+def may_review_log(actor: User, centre: Centre) -> bool:
+    return permissions.can_as_staff(actor, VIEW_QUALITY_RECORDS, centre)
+
+
 @transaction.atomic
 def review_log(*, actor: User, centre: Centre, year: Any, findings: str) -> LogReview:
-    """The Quality Nominee or a senior leader records a review of the year's appeals log."""
-    if not permissions.can(actor, VIEW_QUALITY_RECORDS, centre):
-        raise permissions.PermissionDenied("The Quality Nominee, a senior manager or the Head "
-                                           "of Centre reviews the appeals log.")
+    """The Quality Nominee or a senior leader records a review of the year's appeals log;
+    the external reviewer reads the log and its reviews only (PermissionDenied)."""
+    if not may_review_log(actor, centre):
+        permissions.deny(actor, centre, "The Quality Nominee, a senior manager or the Head of "
+                                        "Centre reviews the appeals log.")
     if year.centre_id != centre.pk:
         raise DomainError("Choose one of the centre's academic years.")
     if not findings.strip():

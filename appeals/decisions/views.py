@@ -12,9 +12,11 @@ from django.views.decorators.http import require_POST
 
 from appeals.decisions import forms, selectors, services
 from appeals.decisions.models import ResultInDoubt, Stage
+from qmr import permissions
 from qmr.errors import DomainError
 from qmr.feedback import attempt
 from qmr.forms import describe_errors
+from qmr.roles import VIEW_QUALITY_RECORDS
 from qmr.selectors import current_year
 
 
@@ -160,7 +162,8 @@ def appeals_log(request: HttpRequest) -> HttpResponse:
     return render(request, "appeals/log.html", {
         "centre": centre, "centres": centres, "years": years, "year": year,
         "log": selectors.appeals_log(centre, year) if year else None,
-        "review_form": forms.ReviewForm()})
+        "review_form": forms.ReviewForm(),
+        "may_review": services.may_review_log(request.user, centre)})
 
 
 @login_required
@@ -170,6 +173,7 @@ def log_review(request: HttpRequest, centre_id: int, year_id: int) -> HttpRespon
     year = centre and centre.academic_years.filter(pk=year_id).first()
     if year is None:
         raise Http404("No such appeals log.")
+    permissions.require_staff(request.user, VIEW_QUALITY_RECORDS, centre)
     form = forms.ReviewForm(request.POST)
     if not form.is_valid():
         messages.error(request, describe_errors(form))

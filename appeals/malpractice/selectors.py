@@ -1,9 +1,11 @@
 """Who reads which malpractice cases, and the pages' reads.
 
 A case is read by the Head of Centre (RECEIVE_ESCALATIONS), the Quality Nominee
-(PREPARE_REVIEW) and the case's investigator: nobody else learns that it exists, least of all
-the person it is against. Everyone else, and everyone at another centre, gets a 404. The
-register is for the Head of Centre and the Quality Nominee.
+(PREPARE_REVIEW), the case's investigator and the external Centre Quality Reviewer
+(REVIEW_EVIDENCE: the evidence pack links to each case; they read it and change nothing):
+nobody else learns that it exists, least of all the person it is against. Everyone else, and
+everyone at another centre, gets a 404. The register is for the Head of Centre and the
+Quality Nominee.
 """
 
 from dataclasses import dataclass
@@ -17,7 +19,9 @@ from appeals.malpractice.services import NOT_STAFF
 from qmr import permissions
 from qmr.history import Entry, entries
 from qmr.models import Appointment, Centre
-from qmr.roles import PREPARE_REVIEW, RECEIVE_ESCALATIONS, Role
+from qmr.roles import PREPARE_REVIEW, RECEIVE_ESCALATIONS, REVIEW_EVIDENCE, Role
+
+CASE_READERS = (RECEIVE_ESCALATIONS, PREPARE_REVIEW, REVIEW_EVIDENCE)
 
 
 def _not_accused(user: Any, qs: QuerySet) -> QuerySet:
@@ -27,7 +31,7 @@ def _not_accused(user: Any, qs: QuerySet) -> QuerySet:
 def visible_cases(user: Any) -> QuerySet[MalpracticeCase]:
     qs = MalpracticeCase.objects.all()
     result = qs.filter(investigator_id=user.pk)
-    for perm in (RECEIVE_ESCALATIONS, PREPARE_REVIEW):
+    for perm in CASE_READERS:
         result = result | permissions.visible(user, perm, qs)
     return _not_accused(user, result)
 

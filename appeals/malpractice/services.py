@@ -40,7 +40,7 @@ from qmr import permissions
 from qmr.audit import acting_as, record_event
 from qmr.errors import DomainError, TransitionNotAllowed
 from qmr.models import Appointment, Centre, SubjectArea, User
-from qmr.roles import PREPARE_REVIEW, RECEIVE_ESCALATIONS, Role
+from qmr.roles import PREPARE_REVIEW, RECEIVE_ESCALATIONS, REVIEW_EVIDENCE, Role
 from registrations.models import Learner, Programme, RegistrationFlag, Unit
 
 # Roles that make someone a learner or an external visitor, not staff of the centre.
@@ -70,10 +70,12 @@ def is_investigator(actor: User, case: MalpracticeCase) -> bool:
 
 
 def may_read(actor: User, case: MalpracticeCase) -> bool:
-    """The Head of Centre, the Quality Nominee and the investigator; never the accused."""
+    """The Head of Centre, the Quality Nominee, the investigator and the external reviewer
+    (who reads only); never the accused."""
     if is_accused(actor, case):
         return False
-    return is_investigator(actor, case) or is_head(actor, case) or is_nominee(actor, case)
+    return is_investigator(actor, case) or is_head(actor, case) or is_nominee(actor, case) \
+        or permissions.can(actor, REVIEW_EVIDENCE, case)
 
 
 def may_record_stage(actor: User, case: MalpracticeCase) -> bool:

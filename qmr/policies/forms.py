@@ -6,7 +6,7 @@ from django import forms
 
 from qmr.forms import DateInput
 from qmr.models import Appointment, User
-from qmr.roles import Role
+from qmr.roles import EXTERNAL_ROLES, Role
 
 
 class DraftForm(forms.Form):
@@ -21,7 +21,8 @@ class DraftForm(forms.Form):
         label="What changed in this version", widget=forms.Textarea(attrs={"rows": 3}),
         required=False, help_text="Staff read this first when they are asked to read it.")
     audience = forms.MultipleChoiceField(
-        label="Who must read it", choices=Role.choices, widget=forms.CheckboxSelectMultiple,
+        label="Who must read it", widget=forms.CheckboxSelectMultiple,
+        choices=[(r.value, r.label) for r in Role if r not in EXTERNAL_ROLES],
         error_messages={"required": "Tick at least one role that must read this policy."},
         help_text="Everyone holding one of these roles at the centre is asked to confirm "
                   "they have read the approved version.")
@@ -46,7 +47,7 @@ class DraftForm(forms.Form):
     def __init__(self, *args: Any, centre: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         staff = Appointment.objects.active().filter(centre=centre).exclude(
-            role__in=[Role.LEARNER, Role.QUALITY_REVIEWER, Role.STANDARDS_VERIFIER])
+            role__in=[Role.LEARNER, *EXTERNAL_ROLES])
         self.fields["author"].queryset = User.objects.filter(
             pk__in=staff.values("person_id")).order_by("full_name")
 

@@ -33,7 +33,7 @@ from qmr.policies.models import (
     review_due,
 )
 from qmr.policies.starting_templates import template_for
-from qmr.roles import MANAGE_POLICIES, SIGN_OFF_POLICIES, Role
+from qmr.roles import EXTERNAL_ROLES, MANAGE_POLICIES, SIGN_OFF_POLICIES, Role
 
 
 def _event(version: Any, code: str, actor: User, summary: str) -> None:
@@ -47,10 +47,10 @@ def _locked(version: PolicyVersion) -> PolicyVersion:
 
 
 def may_edit(actor: User, version: PolicyVersion) -> bool:
-    """The draft's author (still at the centre) or the Quality Nominee."""
+    """The draft's author (still on the centre's staff) or the Quality Nominee."""
     return permissions.can(actor, MANAGE_POLICIES, version.policy) or (
         version.author_id == actor.pk
-        and permissions.can(actor, permissions.VIEW_CENTRE, version.policy))
+        and permissions.can_as_staff(actor, permissions.VIEW_CENTRE, version.policy))
 
 
 def _require_draft(version: PolicyVersion, doing: str) -> None:
@@ -126,6 +126,9 @@ def edit_draft(*, actor: User, version: PolicyVersion, **fields: Any) -> PolicyV
     audience = fields.get("audience", version.audience)
     if not audience or any(r not in Role.values for r in audience):
         raise DomainError("Choose at least one role that must read this policy.")
+    if any(r in EXTERNAL_ROLES for r in audience):
+        raise DomainError("A policy is addressed to the centre's staff and learners, not to "
+                          "external reviewers: they read it without confirming.")
     author = fields.get("author", version.author)
     if not Appointment.objects.active().filter(centre=version.policy.centre_id,
                                                person=author).exists():
@@ -231,12 +234,18 @@ def approve_version(*, actor: User, version: PolicyVersion, approved_on: date | 
     return version
 
 
+def _audience_roles(version: PolicyVersion) -> list[str]:
+    """The version's roles that read and confirm: never an external role (an older version
+    may name one), whose holders read policies without confirming anything."""
+    return [r for r in version.audience if r not in EXTERNAL_ROLES]
+
+
 def audience_people(version: PolicyVersion) -> dict[int, tuple[User, list[str]]]:
     """Who a version is addressed to: people holding one of its roles at the centre now,
     each with the roles they hold (one query)."""
     people: dict[int, tuple[User, list[str]]] = {}
     for a in Appointment.objects.active().filter(
-            centre_id=version.policy.centre_id, role__in=version.audience).select_related(
+            centre_id=version.policy.centre_id, role__in=_audience_roles(version)).select_related(
             "person").order_by("person__full_name", "role"):
         _, roles = people.setdefault(a.person_id, (a.person, []))
         if a.get_role_display() not in roles:
@@ -246,7 +255,8 @@ def audience_people(version: PolicyVersion) -> dict[int, tuple[User, list[str]]]
 
 def in_audience(person: User, version: PolicyVersion) -> bool:
     return Appointment.objects.active().filter(
-        centre_id=version.policy.centre_id, role__in=version.audience, person=person).exists()
+        centre_id=version.policy.centre_id, role__in=_audience_roles(version),
+        person=person).exists()
 
 
 @transaction.atomic

@@ -8,7 +8,14 @@ from django.utils import timezone
 from qmr import navigation
 from qmr.home import WorkItem, register
 from qmr.policies.models import Policy, PolicyVersion, VersionStatus
-from qmr.roles import MANAGE_POLICIES, SIGN_OFF_POLICIES, VIEW_CENTRE, VIEW_OWN_RECORD, Role
+from qmr.roles import (
+    EXTERNAL_ROLES,
+    MANAGE_POLICIES,
+    SIGN_OFF_POLICIES,
+    VIEW_CENTRE,
+    VIEW_OWN_RECORD,
+    Role,
+)
 
 
 @register(Role.QUALITY_NOMINEE, "Policies past their review date")
@@ -47,8 +54,9 @@ def to_read(user: Any, appointments: list) -> list[WorkItem]:
             for p in policies if held[p.centre_id] & set(p.current.audience)]
 
 
+# External reviewers read the library without confirming: nothing is theirs to read here.
 for _role in Role:
-    if _role != Role.STANDARDS_VERIFIER:
+    if _role not in EXTERNAL_ROLES:
         register(_role, "Policies to read")(to_read)
 
 

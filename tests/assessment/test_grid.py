@@ -336,7 +336,8 @@ def urls(course, csv_too=True):
     ("head", 200), ("slt", 200), ("nominee", 200), ("leader", 200), ("lead_iv", 200),
     ("iv", 200), ("assessor", 200),
     ("exams", 403),                                      # registration records, not assessment
-    ("reviewer", 404), ("sv", 404), ("outsider", 404), ("learner", 404)])
+    ("reviewer", 200),               # the external reviewer reads assessment tracking, read-only
+    ("sv", 404), ("outsider", 404), ("learner", 404)])
 def test_who_may_open_the_grids(client, course, persona, status):
     client.force_login(course.world[persona])
     assert [client.get(url).status_code for url in urls(course)] == [status] * 4

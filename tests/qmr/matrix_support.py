@@ -4,11 +4,15 @@ from tests.conftest import PERSONAS
 
 ALL = set(PERSONAS) | {"outsider"}
 STAFF = {"head", "slt", "nominee", "exams", "leader", "lead_iv", "iv", "assessor", "reviewer"}
-PEOPLE = {"head", "slt", "nominee", "exams"}
+# The external Centre Quality Reviewer reads what the evidence pack links to (learner,
+# assessment, staff and quality records, the people) and changes nothing: in the sets below
+# it reads, and every write row refuses it (403) wherever it reads the object.
+REVIEWER = {"reviewer"}
+PEOPLE = {"head", "slt", "nominee", "exams", "reviewer"}  # VIEW_PEOPLE on the centre
 MANAGE = {"head", "nominee"}
-READ = STAFF - {"reviewer"}  # learner records: VIEW_RECORDS or the Exams Officer's registrations
-CENTRE_WIDE_READ = {"head", "slt", "nominee", "exams"}
-ASSESS_READ = {"head", "slt", "nominee", "leader", "lead_iv", "iv"}  # not the Exams Officer
+READ = set(STAFF)  # learner records: VIEW_RECORDS or the Exams Officer's registrations
+CENTRE_WIDE_READ = {"head", "slt", "nominee", "exams", "reviewer"}
+ASSESS_READ = {"head", "slt", "nominee", "leader", "lead_iv", "iv", "reviewer"}  # not exams
 PLAN_READ = ASSESS_READ | {"assessor"}
 WORK_READ = PLAN_READ | {"learner"}  # the submission is the learner persona's own
 INDEX = {name: i for i, name in enumerate(sorted(ALL | {"anon"}))}

@@ -94,9 +94,10 @@ def test_a_job_description_needs_text_or_a_file(world):
 
 def test_who_reads_a_staff_record(world):
     c, p = world.centre.pk, world["assessor"].pk
-    for name in ("assessor", "head", "slt", "nominee"):
+    # The external reviewer reads staff records too (the evidence pack links to them).
+    for name in ("assessor", "head", "slt", "nominee", "reviewer"):
         assert selectors.get_staff_person_for_user(world[name], c, p)[1] == world["assessor"]
-    for name in ("iv", "leader", "lead_iv", "exams", "learner", "reviewer", "sv", "outsider"):
+    for name in ("iv", "leader", "lead_iv", "exams", "learner", "sv", "outsider"):
         with pytest.raises(Http404):
             selectors.get_staff_person_for_user(world[name], c, p)
 

@@ -1,9 +1,10 @@
 """Permission matrix rows for malpractice cases (appeals.malpractice).
 
 Each side gets an open staff case against its target person (a senior manager there), with
-one evidence file and no investigator yet. Only the Head of Centre and the Quality Nominee
-read it; of them only the Head of Centre records the stages (the investigator would too).
-Everyone else, the outsider included, gets a 404 on our case."""
+one evidence file and no investigator yet. Only the Head of Centre, the Quality Nominee and
+the external reviewer (the evidence pack links to each case) read it; only the Head of Centre
+records the stages (the investigator would too). Everyone else, the outsider included, gets a
+404 on our case. The register stays the Head's and the Quality Nominee's."""
 
 from typing import Any
 
@@ -12,7 +13,7 @@ from django.core.files.base import ContentFile
 from appeals.malpractice.models import CaseEvidence, Kind, MalpracticeCase
 from tests.qmr.matrix_support import expect
 
-READERS = {"head", "nominee"}
+READERS = {"head", "nominee", "reviewer"}
 
 
 def build(target: Any, world: Any, side: str) -> None:
@@ -28,7 +29,7 @@ def case(t: Any) -> dict:
     return {"pk": t.case.pk}
 
 
-REGISTER = {p: 200 if p in READERS | {"outsider"} else 404 for p in expect(set())}
+REGISTER = {p: 200 if p in {"head", "nominee", "outsider"} else 404 for p in expect(set())}
 ROWS = {
     # No object in the URL: the outsider sees their own centre's register.
     "appeals:malpractice-register": (None, "get", None, REGISTER),

@@ -1,7 +1,8 @@
 """Permission matrix rows for teams, meetings and actions (qmr.meetings).
 
 Our centre's team has the leader (chair), the assessor and the IV as members; its meeting set
-an open action owned by the leader and raised by the Quality Nominee, with an evidence file."""
+an open action owned by the leader and raised by the Quality Nominee, with an evidence file.
+The external reviewer reads every team's records (VIEW_QUALITY_RECORDS) and records nothing."""
 
 from datetime import date
 from typing import Any
@@ -12,7 +13,7 @@ from qmr.meetings.models import Action, Meeting, Team
 from tests.qmr.matrix_support import ALL, MANAGE, STAFF, expect
 
 MEMBERS = {"leader", "assessor", "iv"}
-TEAM_READ = MEMBERS | {"head", "slt", "nominee"}
+TEAM_READ = MEMBERS | {"head", "slt", "nominee", "reviewer"}
 RECORD = MEMBERS | {"nominee"}
 
 

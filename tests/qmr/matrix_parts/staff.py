@@ -1,8 +1,9 @@
 """Permission matrix rows for staff records and the organisation chart (qmr.staff).
 
 The record is the assessor persona's on our side (target.person's on the other): read by the
-person and by the Head, SLT and Quality Nominee; written by the Head and the Quality Nominee,
-and by the person for their own training. Empty forms are refused with a message (302)."""
+person, by the Head, SLT and Quality Nominee and by the external reviewer (the evidence pack
+links to it); written by the Head and the Quality Nominee, and by the person for their own
+training. Empty forms are refused with a message (302); the reviewer is refused (403)."""
 
 from datetime import date
 from typing import Any
@@ -12,7 +13,7 @@ from django.core.files.base import ContentFile
 from qmr.staff.models import Training
 from tests.qmr.matrix_support import ALL, MANAGE, PEOPLE, STAFF, expect
 
-MANAGERS = {"head", "slt", "nominee"}
+MANAGERS = {"head", "slt", "nominee", "reviewer"}  # VIEW_STAFF_RECORDS on the centre
 RECORD_READ = MANAGERS | {"assessor"}
 
 
