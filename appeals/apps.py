@@ -6,6 +6,7 @@ class AppealsConfig(AppConfig):
     verbose_name = "Appeals, malpractice and special consideration"
 
     def ready(self) -> None:
+        from appeals import trail  # noqa: F401  (it registers the learner trail's section)
         from appeals.decisions import wiring
 
         wiring.connect()  # appeals against assessment decisions

@@ -95,7 +95,7 @@ def load_core(ctx: DemoContext) -> None:
                            login=Role(role).label)
     ensure_appointment(ctx, centre=main, email="reviewer@awarding.example",
                        name="Elaine Moss", role=Role.QUALITY_REVIEWER,
-                       last_day=ctx.today + timedelta(days=45), title="Centre Quality Reviewer",
+                       last_day=date(start + 1, 7, 31), title="Centre Quality Reviewer",
                        login="Centre Quality Reviewer (external, time-boxed)")
     ensure_appointment(ctx, centre=partner, email="quality@hillside.example",
                        name="Owen Pritchard", role=Role.QUALITY_NOMINEE,

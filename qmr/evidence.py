@@ -32,6 +32,7 @@ NOT_EVIDENCED_SUMMARY = ("Nothing the product records shows this measure yet, so
 class Record:
     label: str
     url: str = ""
+    learner_id: int | None = None  # the one learner it is about: the pack links their trail
 
 
 @dataclass
@@ -121,6 +122,11 @@ def providers() -> list[Provider]:
 def not_evidenced(measure: str, title: str) -> Evidence:
     """The entry for a measure that no provider computes."""
     return Evidence(measure, title, Status.NOT_EVIDENCED, NOT_EVIDENCED_SUMMARY)
+
+
+def compute(name: str, centre: Any) -> Evidence:
+    """One named provider's evidence for a centre (KeyError if it is not registered)."""
+    return _providers[name].compute(centre)
 
 
 def for_centre(centre: Any, measure_prefix: str = "") -> list[Evidence]:

@@ -36,9 +36,11 @@ class Section:
 _sections: list[Section] = []
 
 
-def register(role: str, title: str) -> Callable:
+def register(role: str, title: str, *, lead: bool = False) -> Callable:
+    """Add a section for `role`; `lead` puts it before the others (the page's first thing)."""
     def decorator(fn: Callable[[Any, list], list[WorkItem]]) -> Callable:
-        _sections.append(Section(role, title, fn))
+        section = Section(role, title, fn)
+        _sections.insert(0, section) if lead else _sections.append(section)
         return fn
 
     return decorator

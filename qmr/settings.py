@@ -8,6 +8,7 @@ production, where every secret must be given and a missing one stops start-up.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "qmr.policies",
     "qmr.staff",
     "qmr.meetings",
+    "qmr.review",
     "registrations",
     "assessment",
     "verification",
@@ -209,7 +211,17 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {}
+# Periodic jobs, each with its timing in words (times are CELERY_TIMEZONE, Europe/London).
+CELERY_BEAT_SCHEDULE: dict = {
+    # Every Monday at 06:00: record each centre's readiness (how many quality measures are in
+    # place, weak, missing or not evidenced) so the readiness page can chart the year. Taking
+    # it twice in a day updates that day's row; opening the page also takes one if the last
+    # is more than a week old.
+    "review-readiness-snapshots-weekly": {
+        "task": "qmr.review.tasks.take_readiness_snapshots",
+        "schedule": crontab(minute="0", hour="6", day_of_week="mon"),
+    },
+}
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 

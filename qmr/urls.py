@@ -58,6 +58,7 @@ urlpatterns = [
     path("policies/", include("qmr.policies.urls")),
     path("staff/", include("qmr.staff.urls")),
     path("meetings/", include("qmr.meetings.urls")),
+    path("review/", include("qmr.review.urls")),
     path("registrations/", include("registrations.urls")),
     path("assessment/", include("assessment.urls")),
     path("verification/", include("verification.urls")),

@@ -10,9 +10,11 @@ class RegistrationsConfig(AppConfig):
         from qmr.models import Centre, SubjectArea
         from qmr.roles import ScopeKind
         from registrations import (  # noqa: F401  (they register)
+            approvals,
             certification_evidence,
             demo_data,
             evidence,
+            trail,
             worklists,
         )
         from registrations import models as m

@@ -7,7 +7,7 @@ class VerificationConfig(AppConfig):
 
     def ready(self) -> None:
         from assessment.checks import register_issue_check, register_release_check
-        from verification import demo_data, evidence, worklists  # noqa: F401  (they register)
+        from verification import demo_data, evidence, trail, worklists  # noqa: F401  (they register)
         from verification.checks import brief_verified, sample_verified
 
         register_issue_check("verification.brief_verified", brief_verified)

@@ -81,14 +81,16 @@ def iv_coverage(centre) -> Evidence:
     year = current_year(centre)
     programmes = list(Programme.objects.filter(centre=centre).order_by("title"))
     records, complete, with_work, any_verified = [], 0, 0, False
+    work = selectors.candidates_by_programme(programmes, year) if year else {}
+    verified_all = set(DecisionVerification.objects.filter(submission_id__in=[
+        c.submission_id for found, _, _ in work.values() for c in found]).values_list(
+        "submission_id", flat=True)) if work else set()
     for programme in programmes if year else []:
-        found, assessors, _ = selectors.candidates(programme, year)
+        found, assessors, _ = work[programme.pk]
         if not found:
             continue
         with_work += 1
-        verified = set(DecisionVerification.objects.filter(
-            submission_id__in=[c.submission_id for c in found]).values_list("submission_id",
-                                                                             flat=True))
+        verified = {c.submission_id for c in found} & verified_all
         any_verified |= bool(verified)
         missing = coverage(verified, found, assessors).missing
         gaps = {d: missing[d] for d in ("assessors", "units", "criteria", "sites") if missing[d]}

@@ -14,7 +14,7 @@ from assessment import selectors as assessment_selectors
 from assessment.models import Assignment, CriterionResult, Decision, Submission
 from qmr import permissions
 from qmr.models import AcademicYear, Appointment, Centre, Site, SubjectArea, User
-from qmr.roles import ASSESSMENT_READERS, LEAD_VERIFY, VERIFY, VIEW_RECORDS, Role
+from qmr.roles import ASSESSMENT_READERS, LEAD_VERIFY, REVIEW_EVIDENCE, VERIFY, VIEW_RECORDS, Role
 from registrations.models import Criterion, Programme, Unit
 from verification.models import (
     BriefAction,
@@ -30,9 +30,12 @@ from verification.sampling import BANDS, Assessor, Candidate, Coverage, coverage
 NEW_ASSESSOR_DAYS = 365  # appointed as assessor within the last year: sampled more
 
 
-def get_programme_for_verifier(user: Any, pk: int) -> Programme:
-    programme = permissions.visible(user, VERIFY, Programme.objects.select_related(
-        "centre", "subject_area")).filter(pk=pk).first()
+def get_programme_iv_for_user(user: Any, pk: int) -> Programme:
+    """The programme's IV page (sample and coverage): its verifiers, and the external Centre
+    Quality Reviewer (REVIEW_EVIDENCE), whom the evidence pack sends here. 404 for others."""
+    qs = Programme.objects.select_related("centre", "subject_area")
+    programme = (permissions.visible(user, VERIFY, qs)
+                 | permissions.visible(user, REVIEW_EVIDENCE, qs)).filter(pk=pk).first()
     if programme is None:
         raise Http404("No such programme.")
     return programme
@@ -48,35 +51,44 @@ def candidates(programme: Programme,
                year: AcademicYear) -> tuple[list[Candidate], list, set[int]]:
     """The year's assessed work (latest decisions) as sampling candidates, its assessors, and
     which of it has not gone back to the learner yet (five queries)."""
+    return candidates_by_programme([programme], year)[programme.pk]
+
+
+def candidates_by_programme(programmes: list[Programme], year: AcademicYear
+                            ) -> dict[int, tuple[list[Candidate], list, set[int]]]:
+    """`candidates` for several programmes at once, in the same five queries."""
     current = Decision.objects.filter(superseded_by__isnull=True).prefetch_related(
         Prefetch("results", queryset=CriterionResult.objects.select_related("criterion")))
     work = Submission.objects.filter(
-        assignment__plan__programme=programme, assignment__plan__academic_year=year,
-    ).select_related("learner").prefetch_related(Prefetch("decisions", queryset=current,
-                                                          to_attr="current"))
-    found, held = [], set()
+        assignment__plan__programme__in=programmes, assignment__plan__academic_year=year,
+    ).select_related("learner", "assignment__plan").prefetch_related(
+        Prefetch("decisions", queryset=current, to_attr="current"))
+    found: dict[int, list[Candidate]] = {p.pk: [] for p in programmes}
+    held: dict[int, set[int]] = {p.pk: set() for p in programmes}
     for s in work:
         if not s.current:
             continue
-        decision = s.current[0]
+        decision, programme_id = s.current[0], s.assignment.plan.programme_id
         if decision.released_at is None:
-            held.add(s.pk)
+            held[programme_id].add(s.pk)
         results = list(decision.results.all())
         achieved = {r.criterion.code for r in results if r.achieved}
         band = grading.unit_grade(achieved, [(r.criterion.code, r.criterion.band)
                                              for r in results])
-        found.append(Candidate(
+        found[programme_id].append(Candidate(
             submission_id=s.pk, assessor_id=decision.assessor_id,
             assignment_id=s.assignment_id,
             unit_ids=frozenset(r.criterion.unit_id for r in results),
             criterion_ids=frozenset(r.criterion_id for r in results),
             site_id=s.learner.site_id, band=band, attempt=s.attempt))
     since = timezone.localdate() - timedelta(days=NEW_ASSESSOR_DAYS)
-    ids = {c.assessor_id for c in found}
+    ids = {c.assessor_id for rows in found.values() for c in rows}
     new = set(Appointment.objects.filter(person_id__in=ids, role=Role.ASSESSOR,
                                          starts_on__gte=since).values_list("person_id",
                                                                            flat=True))
-    return found, [Assessor(i, new=i in new) for i in sorted(ids)], held
+    return {pk: (rows, [Assessor(i, new=i in new)
+                        for i in sorted({c.assessor_id for c in rows})], held[pk])
+            for pk, rows in found.items()}
 
 
 @dataclass
@@ -154,7 +166,9 @@ class SampleView:
         return [(label, names) for label, names in named if names]
 
 
-def sample_view(programme: Programme) -> SampleView:
+def sample_view(programme: Programme, *, propose: bool = True) -> SampleView:
+    """The year's sample, its coverage and open actions; with `propose` (for those who take
+    samples) also the proposed sample and the other work not yet returned."""
     year = current_year(programme)
     found, assessors, held = candidates(programme, year) if year else ([], [], set())
     ids = {c.submission_id for c in found}
@@ -166,8 +180,8 @@ def sample_view(programme: Programme) -> SampleView:
         "submission_id", flat=True))
     # Only work not yet returned can be verified before it goes back: propose from that.
     unreturned = [c for c in found if c.submission_id in held]
-    proposal = propose_sample(unreturned, assessors) if unreturned else []
-    others = sorted(held - set(proposal) - sampled)
+    proposal = propose_sample(unreturned, assessors) if unreturned and propose else []
+    others = sorted(held - set(proposal) - sampled) if propose else []
     people = User.objects.in_bulk([a.id for a in assessors])
     taught = {u for c in found for u in c.unit_ids}  # units with assessed work this year
     return SampleView(

@@ -21,7 +21,8 @@ def _stages(centre) -> list[AppealStage]:
 def _record(stage: AppealStage, text: str) -> Record:
     return Record(f"{stage.appeal.learner}, {stage.appeal.decision.submission.assignment}: "
                   f"stage {stage.number} {text}",
-                  reverse("appeals:appeal-detail", args=[stage.appeal_id]))
+                  reverse("appeals:appeal-detail", args=[stage.appeal_id]),
+                  learner_id=stage.appeal.learner_id)
 
 
 @register("appeals.stage_limits", "QO.10.4", "Appeals decided within each stage's limit")

@@ -13,10 +13,10 @@ from django.apps import apps as global_apps
 from django.db import DEFAULT_DB_ALIAS, router
 from django.utils import timezone
 
-from qmr.framework import content_2016_17
+from qmr.framework import content_2016_17, content_current
 from qmr.framework.spec import VersionSpec
 
-SHIPPED: tuple[VersionSpec, ...] = (content_2016_17.VERSION,)
+SHIPPED: tuple[VersionSpec, ...] = (content_2016_17.VERSION, content_current.VERSION)
 
 REASON = "Loaded with the product's shipped framework"
 

@@ -22,7 +22,9 @@ def _url(policy: Policy) -> str:
 @register("policies.reviews_current", "QO.1.1", "Policies reviewed on time")
 def reviews_current(centre) -> Evidence:
     """Green when every adopted policy has an approved version not past its review date;
-    amber when one is overdue or was never approved; red when none is approved."""
+    red when none is approved, or when a BTEC policy the awarding body requires is past its
+    review date (the key system it backs is then running on an unreviewed procedure); amber
+    when another policy is overdue or one was never approved."""
     title = "Policies reviewed on time"
     today = timezone.localdate()
     policies = list(Policy.objects.filter(centre=centre).select_related("current")
@@ -46,10 +48,17 @@ def reviews_current(centre) -> Evidence:
                                   f"{p.current.approved_on:%-d %B %Y}, next review "
                                   f"{p.current.next_review_on:%-d %B %Y}", _url(p)))
     status = Status.WEAK if overdue or never else Status.IN_PLACE
-    return Evidence("QO.1.1", title, status,
-                    f"{len(approved) - len(overdue)} of {len(policies)} adopted policies are "
-                    f"approved and within their review date; {len(overdue)} overdue; "
-                    f"{len(never)} never approved.", records)
+    summary = (f"{len(approved) - len(overdue)} of {len(policies)} adopted policies are "
+               f"approved and within their review date; {len(overdue)} overdue; "
+               f"{len(never)} never approved.")
+    required = [p for p in overdue if p.kind in BTEC_KINDS]
+    if required:
+        status = Status.MISSING
+        summary = (f"{', '.join(p.title for p in required)} "
+                   f"{'is' if len(required) == 1 else 'are'} past the review date, and the "
+                   f"awarding body requires {'it' if len(required) == 1 else 'them'} reviewed "
+                   f"every year. " + summary)
+    return Evidence("QO.1.1", title, status, summary, records)
 
 
 def expected_kinds(centre) -> list[str]:

@@ -5,6 +5,7 @@ import pytest
 
 from qmr.evidence import Status
 from qmr.framework import selectors
+from qmr.framework.models import FrameworkVersion
 from tests.framework.conftest import make_version
 
 pytestmark = pytest.mark.django_db
@@ -58,9 +59,11 @@ def test_the_framework_costs_two_queries_whatever_its_size(world, django_assert_
 
 
 def test_the_version_in_force_for_a_year(admin_user, shipped):
+    current = FrameworkVersion.objects.get(slug="btec-qa-2019")
     newer = make_version(1, 1, first_year=2024)
     make_version(1, 1, first_year=2025, status="draft")
     assert selectors.version_for_year(2016) == shipped
-    assert selectors.version_for_year(2023) == shipped
+    assert selectors.version_for_year(2018) == shipped
+    assert selectors.version_for_year(2023) == current
     assert selectors.version_for_year(2026) == newer
     assert selectors.version_for_year(2015) is None

@@ -105,7 +105,9 @@ def test_someone_outside_the_audience_has_nothing_to_confirm(world, draft):
 def test_overdue_review_shows_in_the_evidence(world, draft):
     approve(world, draft, approved_on=date(2025, 10, 1))
     result = evidence.reviews_current(world.centre)
-    assert result.status == Status.WEAK and "review overdue since 1 October 2026" in \
+    # The appeals policy is one the awarding body requires: overdue, the measure is missing.
+    assert result.status == Status.MISSING and "review overdue since 1 October 2026" in \
         result.records[0].label
+    assert result.summary.startswith("Appeals policy is past the review date")
     complete = evidence.library_complete(world.centre)
     assert complete.status == Status.WEAK and "1 of the 8 expected" in complete.summary

@@ -1,0 +1,15 @@
+"""Connect the annual review to the core: scope paths for permission checks, and the
+registries its modules join when imported (home page, navigation, demo data)."""
+
+
+def connect() -> None:
+    from qmr import permissions
+    from qmr.models import Centre
+    from qmr.review import demo_data, models, worklists  # noqa: F401  (they register)
+
+    permissions.register(models.ReviewCycle, {Centre: "centre"})
+    for model in (models.ReviewVisit, models.EngagementDocument, models.Judgement,
+                  models.ReviewAction, models.ProgressUpdate, models.BlockRecommendation,
+                  models.MeasureNote, models.PackDocument):
+        permissions.register(model, {Centre: "cycle__centre"})
+    permissions.register(models.ReadinessSnapshot, {Centre: "centre"})
