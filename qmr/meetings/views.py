@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from qmr import permissions
-from qmr.feedback import attempt
+from qmr.feedback import attempt, download
 from qmr.forms import describe_errors
 from qmr.history import entries
 from qmr.meetings import actions, selectors, services
@@ -48,8 +48,7 @@ def action_file(request: HttpRequest, pk: int) -> FileResponse:
     action = actions.get_action_for_user(request.user, pk)
     if not action.closure_file:
         raise Http404("This action has no evidence file.")
-    return FileResponse(action.closure_file.open("rb"), as_attachment=True,
-                        filename=action.closure_file.name.rsplit("/", 1)[-1])
+    return download(action.closure_file)
 
 
 def _people(request: HttpRequest, name: str, people: Any) -> list:

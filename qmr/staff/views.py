@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from qmr import permissions
 from qmr import selectors as core_selectors
-from qmr.feedback import attempt
+from qmr.feedback import attempt, download
 from qmr.forms import describe_errors
 from qmr.history import entries
 from qmr.meetings.actions import STAFF_ROLES
@@ -121,8 +121,7 @@ def training_add(request: HttpRequest, centre_id: int, person_id: int) -> HttpRe
 @login_required
 def staff_file(request: HttpRequest, kind: str, pk: int) -> FileResponse:
     file = selectors.get_file_for_user(request.user, kind, pk)
-    return FileResponse(file.open("rb"), as_attachment=True,
-                        filename=file.name.rsplit("/", 1)[-1])
+    return download(file)
 
 
 @login_required

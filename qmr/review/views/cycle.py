@@ -13,7 +13,7 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
 from qmr import permissions
-from qmr.feedback import attempt
+from qmr.feedback import attempt, attempt_form
 from qmr.forms import describe_errors
 from qmr.framework.models import FrameworkVersion
 from qmr.models import Appointment, Centre
@@ -104,13 +104,10 @@ def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def allocate(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = selectors.get_cycle_for_user(request.user, pk)
     permissions.require(request.user, PREPARE_REVIEW, cycle)
-    form = AllocateForm(request.POST, reviewers=_reviewers(cycle))
-    if not form.is_valid():
-        messages.error(request, describe_errors(form))
-    else:
-        attempt(request, lambda: services.allocate_reviewer(
-            actor=request.user, cycle=cycle, reviewer=form.cleaned_data["reviewer"]),
-            "The reviewer is recorded.")
+    attempt_form(request, AllocateForm(request.POST, reviewers=_reviewers(cycle)),
+                 lambda data: services.allocate_reviewer(actor=request.user, cycle=cycle,
+                                                         reviewer=data["reviewer"]),
+                 "The reviewer is recorded.")
     return redirect("review:cycle", cycle.pk)
 
 
@@ -143,13 +140,10 @@ def visit_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def progress_send(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = selectors.get_cycle_for_user(request.user, pk)
     permissions.require(request.user, PREPARE_REVIEW, cycle)
-    form = TextForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, describe_errors(form))
-    else:
-        attempt(request, lambda: services.send_progress_update(
-            actor=request.user, cycle=cycle, text=form.cleaned_data["text"]),
-            "The progress update is sent to the reviewer.")
+    attempt_form(request, TextForm(request.POST),
+                 lambda data: services.send_progress_update(actor=request.user, cycle=cycle,
+                                                            text=data["text"]),
+                 "The progress update is sent to the reviewer.")
     return redirect("review:cycle", cycle.pk)
 
 
@@ -167,13 +161,10 @@ def block_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 def block_decline(request: HttpRequest, pk: int) -> HttpResponse:
     rec = selectors.get_recommendation(request.user, pk)
     permissions.require(request.user, SIGN_DECLARATION, rec)
-    form = NotesForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, describe_errors(form))
-    else:
-        attempt(request, lambda: services.decline_block(
-            actor=request.user, recommendation=rec, notes=form.cleaned_data["notes"]),
-            "Recorded: the block was not confirmed.")
+    attempt_form(request, NotesForm(request.POST),
+                 lambda data: services.decline_block(actor=request.user, recommendation=rec,
+                                                     notes=data["notes"]),
+                 "Recorded: the block was not confirmed.")
     return redirect("review:cycle", rec.cycle_id)
 
 

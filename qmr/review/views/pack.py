@@ -2,7 +2,6 @@
 measure, what the records show (and the records behind it), the Quality Nominee's commentary
 and attached documents. Read-only for the reviewer; the Quality Nominee annotates."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,8 +9,7 @@ from django.urls import path
 from django.views.decorators.http import require_POST
 
 from qmr import permissions
-from qmr.feedback import attempt
-from qmr.forms import describe_errors
+from qmr.feedback import attempt, attempt_form, download
 from qmr.framework.models import Measure
 from qmr.review import selectors, services
 from qmr.review.forms import AttachForm, NoteForm
@@ -78,13 +76,10 @@ def attach(request: HttpRequest, pk: int, measure_id: int) -> HttpResponse:
     cycle = selectors.get_cycle_for_user(request.user, pk)
     permissions.require(request.user, PREPARE_REVIEW, cycle)
     measure = _measure(cycle, measure_id)
-    form = AttachForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, describe_errors(form))
-    else:
-        attempt(request, lambda: services.attach_document(
-            actor=request.user, cycle=cycle, measure=measure, title=form.cleaned_data["title"],
-            file=form.cleaned_data["file"]), f"Attached to {measure.code}.")
+    attempt_form(request, AttachForm(request.POST, request.FILES),
+                 lambda data: services.attach_document(actor=request.user, cycle=cycle,
+                                                       measure=measure, **data),
+                 f"Attached to {measure.code}.")
     return _back(cycle, measure)
 
 
@@ -94,8 +89,7 @@ def pack_file(request: HttpRequest, pk: int) -> FileResponse:
     if attached is None:
         raise Http404("No such document.")
     selectors.get_cycle_for_user(request.user, attached.cycle_id)
-    return FileResponse(attached.file.open("rb"), as_attachment=True,
-                        filename=attached.file.name.rsplit("/", 1)[-1])
+    return download(attached.file)
 
 
 urlpatterns = [

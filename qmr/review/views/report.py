@@ -11,8 +11,7 @@ from django.urls import path
 from django.views.decorators.http import require_POST
 
 from qmr import permissions
-from qmr.feedback import attempt
-from qmr.forms import describe_errors
+from qmr.feedback import attempt, attempt_form, download
 from qmr.framework.models import Objective
 from qmr.meetings.actions import STAFF_ROLES
 from qmr.models import User
@@ -75,15 +74,12 @@ def judgement_save(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = selectors.get_cycle_for_user(request.user, pk)
     _require_writer(request, cycle)
-    form = ActionForm(request.POST, objectives=_objectives(cycle))
-    if not form.is_valid():
-        messages.error(request, describe_errors(form))
-    else:
-        data = form.cleaned_data
-        attempt(request, lambda: services.add_review_action(
-            actor=request.user, cycle=cycle, kind=data["kind"], objective=data["objective"],
-            description=data["description"], due_on=data["due_on"]),
-            f"{ReviewAction.Kind(data['kind']).label} added.")
+    kind = request.POST.get("kind", "")
+    label = ReviewAction.Kind(kind).label if kind in ReviewAction.Kind.values else "Action"
+    attempt_form(request, ActionForm(request.POST, objectives=_objectives(cycle)),
+                 lambda data: services.add_review_action(actor=request.user, cycle=cycle,
+                                                         **data),
+                 f"{label} added.")
     response = redirect("review:report", cycle.pk)
     response["Location"] += "#actions-h"
     return response
@@ -133,13 +129,9 @@ def action_assign(request: HttpRequest, pk: int) -> HttpResponse:
     action = selectors.get_action_for_user(request.user, pk)
     if not permissions.can(request.user, PREPARE_REVIEW, action):
         raise PermissionDenied("Only the Quality Nominee names an action's owner.")
-    form = OwnerForm(request.POST, people=_staff(action))
-    if not form.is_valid():
-        messages.error(request, describe_errors(form))
-    else:
-        attempt(request, lambda: services.assign_owner(
-            actor=request.user, action=action, owner=form.cleaned_data["owner"]),
-            "Owner recorded.")
+    attempt_form(request, OwnerForm(request.POST, people=_staff(action)),
+                 lambda data: services.assign_owner(actor=request.user, action=action, **data),
+                 "Owner recorded.")
     return redirect("review:action", action.pk)
 
 
@@ -149,13 +141,10 @@ def action_close(request: HttpRequest, pk: int) -> HttpResponse:
     action = selectors.get_action_for_user(request.user, pk)
     if not services.may_close(request.user, action):
         raise PermissionDenied("Only the action's owner or the Quality Nominee closes it.")
-    form = CloseForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, describe_errors(form))
-    else:
-        attempt(request, lambda: services.close_review_action(
-            actor=request.user, action=action, evidence=form.cleaned_data["evidence"],
-            file=form.cleaned_data["file"]), "Action closed with its evidence.")
+    attempt_form(request, CloseForm(request.POST, request.FILES),
+                 lambda data: services.close_review_action(actor=request.user, action=action,
+                                                           **data),
+                 "Action closed with its evidence.")
     return redirect("review:action", action.pk)
 
 
@@ -164,8 +153,7 @@ def action_file(request: HttpRequest, pk: int) -> FileResponse:
     action = selectors.get_action_for_user(request.user, pk)
     if not action.closure_file:
         raise Http404("This action has no evidence file.")
-    return FileResponse(action.closure_file.open("rb"), as_attachment=True,
-                        filename=action.closure_file.name.rsplit("/", 1)[-1])
+    return download(action.closure_file)
 
 
 urlpatterns = [
