@@ -8,6 +8,7 @@ visit date or an action's due date in the past, so those rows are written as the
 been at the time, each with its history."""
 
 from datetime import date, datetime, time
+from typing import Any
 
 from django.utils import timezone
 
@@ -15,7 +16,7 @@ from qmr.demo import DemoContext, ensure_appointment, register
 from qmr.demo_data import academic_year_start
 from qmr.framework.models import FrameworkVersion, Objective
 from qmr.models import Appointment, User
-from qmr.review import services
+from qmr.review import readiness, services
 from qmr.review.models import (
     CycleDefinition,
     EngagementDocument,
@@ -128,9 +129,15 @@ def load_review(ctx: DemoContext) -> None:
     _last_year(ctx, definition, nominee)
     start = academic_year_start(ctx.today)
     year = centre.academic_years.get(starts_on__year=start)
-    cycle = ReviewCycle.objects.filter(centre=centre, academic_year=year).first()
-    if cycle is not None:
-        return
+    if not ReviewCycle.objects.filter(centre=centre, academic_year=year).exists():
+        _this_year(ctx, centre, year, nominee)
+    readiness.ensure_weekly_snapshot(centre)  # the weekly task's first, so the home page has it
+
+
+def _this_year(ctx: DemoContext, centre: Any, year: Any, nominee: User) -> None:
+    """This year's review: the reviewer allocated, the visit agreed for March, the document
+    complete but for the Head of Centre's signature."""
+    start = year.starts_on.year
     cycle = services.open_cycle(actor=nominee, centre=centre, academic_year=year,
                                 version=FrameworkVersion.objects.get(slug="qmr-2016-17"))
     reviewer = ensure_appointment(ctx, centre=centre, email="reviewer@awarding.example",

@@ -211,6 +211,27 @@ def ensure_weekly_snapshot(centre: Centre, readiness: Readiness | None = None
     return None if recent else take_snapshot(centre, today, readiness)
 
 
+def latest_snapshot(centre: Centre) -> ReadinessSnapshot | None:
+    """The centre's most recent snapshot (None before the first is taken). One query."""
+    return ReadinessSnapshot.objects.filter(centre=centre).order_by("-taken_on", "-pk").first()
+
+
+def worst_in(snapshot: ReadinessSnapshot, n: int = 3) -> list[tuple[str, str, str]]:
+    """The `n` measures of a snapshot that most need attention, as (code, status, title):
+    missing, then weak, then not evidenced, in the framework's order. One query."""
+    waiting = [(code, status) for code, status in snapshot.statuses.items()
+               if status in ATTENTION_ORDER[:-1]]
+
+    def key(row: tuple[str, str]) -> tuple:
+        return (ATTENTION_ORDER.index(row[1]), *(int(p) for p in row[0].split(".")[1:]))
+
+    chosen = sorted(waiting, key=key)[:n]
+    titles = dict(Measure.objects.filter(objective__version=snapshot.version_id,
+                                         code__in=[c for c, _ in chosen])
+                  .values_list("code", "title"))
+    return [(code, status, titles.get(code, "")) for code, status in chosen]
+
+
 def snapshots_for_chart(centre: Centre, version: FrameworkVersion) -> list[ReadinessSnapshot]:
     """The centre's snapshots against `version` over the last 52 weeks, oldest first. One
     query."""
