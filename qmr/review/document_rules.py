@@ -2,8 +2,9 @@
 the submit step enforces and the page shows, in one place."""
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
-from qmr.review.models import CycleKind, EngagementDocument
+from qmr.review.models import CycleKind, EngagementDocument, ReviewVisit, month_day
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,18 @@ SECTIONS = {
     CycleKind.REVIEW_VISIT: (PROGRESS, CHANGES, STATEMENTS, DECLARATION),
     CycleKind.ANNUAL_DECLARATION: (PROGRESS, CHANGES, TERMS),
 }
+
+
+def deadline(document: EngagementDocument) -> date | None:
+    """When it is due: the Annual Quality Declaration by the end of its window (14 October);
+    the Centre Engagement Document before the visit, once its date is agreed. One query at
+    most (the visit)."""
+    cycle = document.cycle
+    definition = cycle.definition
+    if definition.kind == CycleKind.ANNUAL_DECLARATION:
+        return month_day(definition.declaration_to, cycle.academic_year.starts_on.year)
+    visit = ReviewVisit.objects.filter(cycle=cycle).first()
+    return visit.held_on - timedelta(days=1) if visit and visit.held_on else None
 
 
 def sections(document: EngagementDocument) -> tuple[Section, ...]:

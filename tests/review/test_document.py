@@ -149,3 +149,18 @@ def test_a_teacher_sees_none_of_the_draft_and_the_reviewer_only_what_was_submitt
     assert client.get(page).status_code == 200
     client.force_login(world["assessor"])
     assert client.get(page).status_code == 404
+
+
+def test_on_the_current_cycle_the_same_screen_is_the_annual_quality_declaration(client, world):
+    from tests.review.conftest import open_review
+
+    review = open_review(world, slug="btec-qa-2019")
+    document = services.start_document(actor=world["nominee"], cycle=review.cycle)
+    assert [s.key for s in document_rules.sections(document)] == [
+        "progress", "changes", "declaration"]
+    assert document_rules.deadline(document).isoformat() == "2026-10-14"
+    client.force_login(world["nominee"])
+    page = client.get(reverse("review:document", args=[document.pk])).content.decode()
+    assert "Annual Quality Declaration 2026/27" in page
+    assert "14 October 2026, the end of the declaration window" in page
+    assert "Strengths and weaknesses" not in page

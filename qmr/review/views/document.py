@@ -54,6 +54,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "sections": document_rules.sections(document),
         "declaration_complete": not gaps["declaration"],
         "aqd": document.cycle.definition.kind == CycleKind.ANNUAL_DECLARATION,
+        "deadline": document_rules.deadline(document),
         "may_sign": not document.is_locked and permissions.can(user, SIGN_DECLARATION, document),
         "may_revise": document.is_locked and versions and versions[0].pk == document.pk
         and permissions.can(user, PREPARE_REVIEW, document),
