@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "qmr.staff",
     "qmr.meetings",
     "qmr.review",
+    "qmr.jobs",
     "registrations",
     "assessment",
     "verification",
@@ -201,6 +202,8 @@ if PRODUCTION:
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="quality@centre.invalid")
+# Where the product is served: links in PDFs and e-mails are made absolute against it.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 # Celery: over Redis when REDIS_URL is set; otherwise tasks run in-process.
 CELERY_BROKER_URL = REDIS_URL or "memory://"
@@ -220,6 +223,12 @@ CELERY_BEAT_SCHEDULE: dict = {
     "review-readiness-snapshots-weekly": {
         "task": "qmr.review.tasks.take_readiness_snapshots",
         "schedule": crontab(minute="0", hour="6", day_of_week="mon"),
+    },
+    # Every five minutes: send again any job (a PDF) that could not be sent to a worker
+    # because the broker was down when it was asked for.
+    "jobs-requeue-waiting": {
+        "task": "qmr.jobs.tasks.requeue_waiting_jobs",
+        "schedule": crontab(minute="*/5"),
     },
 }
 

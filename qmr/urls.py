@@ -59,6 +59,7 @@ urlpatterns = [
     path("staff/", include("qmr.staff.urls")),
     path("meetings/", include("qmr.meetings.urls")),
     path("review/", include("qmr.review.urls")),
+    path("jobs/", include("qmr.jobs.views")),
     path("registrations/", include("registrations.urls")),
     path("assessment/", include("assessment.urls")),
     path("verification/", include("verification.urls")),

@@ -105,6 +105,11 @@ def get_document_for_user(user: Any, pk: int) -> EngagementDocument:
     get_cycle_for_user(user, document.cycle_id)
     if not readable_documents(user, document.cycle).filter(pk=pk).exists():
         raise Http404("No such document.")
+    return document_with_sections(pk)
+
+
+def document_with_sections(pk: int) -> EngagementDocument:
+    """A version with its cycle and sections, as its page and its PDF show it."""
     return EngagementDocument.objects.select_related(
         "cycle__centre", "cycle__academic_year", "cycle__definition__version",
         "signed_by", "submitted_by", "created_by").prefetch_related(
@@ -132,6 +137,13 @@ def get_objective(cycle: ReviewCycle, number: int) -> tuple[Objective, Objective
     return rows[at], rows[at - 1] if at else None, rows[at + 1] if at + 1 < len(rows) else None
 
 
+def objectives_with_measures(cycle: ReviewCycle) -> list[Objective]:
+    """The cycle's objectives in order with their measures (two queries)."""
+    return list(Objective.objects.filter(version=cycle.definition.version_id).order_by(
+        "number").prefetch_related(Prefetch("measures",
+                                            queryset=Measure.objects.order_by("number"))))
+
+
 def pack_for_objective(cycle: ReviewCycle, objective: Objective) -> list[dict]:
     """Per measure of the objective: what the providers compute, the Quality Nominee's
     commentary and attached documents. Two queries plus each provider's own (constant)."""
@@ -140,10 +152,7 @@ def pack_for_objective(cycle: ReviewCycle, objective: Objective) -> list[dict]:
 
 def pack_all(cycle: ReviewCycle) -> list[dict]:
     """The whole pack, objective by objective, for printing. A constant number of queries."""
-    objectives = list(Objective.objects.filter(version=cycle.definition.version_id).order_by(
-        "number").prefetch_related(Prefetch("measures",
-                                            queryset=Measure.objects.order_by("number"))))
-    return _pack_rows(cycle, objectives, "")
+    return _pack_rows(cycle, objectives_with_measures(cycle), "")
 
 
 def _pack_rows(cycle: ReviewCycle, objectives: list[Objective], prefix: str) -> list[dict]:

@@ -5,7 +5,7 @@ registries its modules join when imported (home page, navigation, demo data)."""
 def connect() -> None:
     from qmr import permissions
     from qmr.models import Centre
-    from qmr.review import demo_data, models, worklists  # noqa: F401  (they register)
+    from qmr.review import demo_data, documents, models, worklists  # noqa: F401  (they register)
 
     permissions.register(models.ReviewCycle, {Centre: "centre"})
     for model in (models.ReviewVisit, models.EngagementDocument, models.Judgement,

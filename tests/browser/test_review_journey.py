@@ -1,9 +1,10 @@
 """The annual review walked in a real browser on the demo: the Quality Nominee prepares the
 Centre Engagement Document and cannot submit it unsigned; the Head of Centre signs the
 re-declaration; the Quality Nominee submits it. After the visit in March the reviewer reads the
-pack objective by objective, follows an evidence link to a record, opens a learner trail,
-records a judgement per objective with one Essential Action and submits the report; the
-Quality Nominee closes the action with evidence. axe checks every page visited."""
+pack objective by objective, follows an evidence link to a record, downloads the pack as a PDF
+(its progress bar at the download link), opens a learner trail, records a judgement per
+objective with one Essential Action and submits the report; the Quality Nominee closes the
+action with evidence. axe checks every page visited."""
 
 import re
 from datetime import datetime
@@ -80,9 +81,20 @@ def test_the_document_is_submitted_the_pack_read_and_the_report_acted_on(demo, v
         expect(h1(reviewer)).to_contain_text("Sport L3 Year 12")
         check_page(reviewer, "record")
 
-        # ... and traces one learner end to end.
+        # ... downloads the whole pack as a PDF, made in the background ...
         reviewer.goto(pack_page)
         reviewer.get_by_role("link", name="← Contents of the evidence pack").click()
+        reviewer.get_by_role("button", name="Download the whole pack as a PDF").click()
+        expect(h1(reviewer)).to_have_text("Evidence pack 2026/27 (PDF)")
+        expect(reviewer.get_by_role("progressbar")).to_have_attribute("value", "100")
+        check_page(reviewer, "pack-pdf")
+        with reviewer.expect_download() as download:
+            reviewer.get_by_role("link", name=re.compile(r"^Download evidence-pack-48213")).click()
+        with open(download.value.path(), "rb") as pdf:
+            assert pdf.read(5) == b"%PDF-"
+        reviewer.get_by_role("link", name="← Contents of the evidence pack").click()
+
+        # ... and traces one learner end to end.
         reviewer.get_by_role("link", name="Trace a learner through the records").click()
         check_page(reviewer, "trail-picker")
         reviewer.get_by_role("searchbox").fill("Theo Mbeki")

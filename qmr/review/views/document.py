@@ -5,13 +5,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
 from qmr import permissions
 from qmr.feedback import attempt
 from qmr.forms import describe_errors
-from qmr.review import document_rules, selectors, services
+from qmr.jobs import services as jobs
+from qmr.review import document_rules, documents, selectors, services
 from qmr.review.forms import DocumentForm, ReasonForm
 from qmr.review.models import CycleKind
 from qmr.roles import PREPARE_REVIEW, SIGN_DECLARATION
@@ -63,6 +64,22 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def document_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask for this version as a PDF, made in the background."""
+    document = selectors.get_document_for_user(request.user, pk)
+    cycle = document.cycle
+    job = jobs.request_job(
+        actor=request.user, kind=documents.DOCUMENT, centre=cycle.centre,
+        title=f"Centre Engagement Document {cycle.academic_year}, version {document.number} "
+              "(PDF)",
+        params={"document": document.pk,
+                "back_url": reverse("review:document", args=[document.pk]),
+                "back_label": "The document"})
+    return redirect("jobs:detail", job.pk)
+
+
+@login_required
+@require_POST
 def document_sign(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.get_document_for_user(request.user, pk)
     attempt(request, lambda: services.sign_declaration(actor=request.user, document=document),
@@ -98,6 +115,7 @@ def document_revise(request: HttpRequest, pk: int) -> HttpResponse:
 urlpatterns = [
     path("cycles/<int:pk>/document/start/", document_start, name="document-start"),
     path("documents/<int:pk>/", document_detail, name="document"),
+    path("documents/<int:pk>/pdf/", document_pdf, name="document-pdf"),
     path("documents/<int:pk>/sign/", document_sign, name="document-sign"),
     path("documents/<int:pk>/submit/", document_submit, name="document-submit"),
     path("documents/<int:pk>/new-version/", document_revise, name="document-revise"),

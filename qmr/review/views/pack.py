@@ -5,13 +5,14 @@ and attached documents. Read-only for the reviewer; the Quality Nominee annotate
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
 from qmr import permissions
 from qmr.feedback import attempt, attempt_form, download
 from qmr.framework.models import Measure
-from qmr.review import selectors, services
+from qmr.jobs import services as jobs
+from qmr.review import documents, selectors, services
 from qmr.review.forms import AttachForm, NoteForm
 from qmr.review.models import PackDocument, ReviewCycle
 from qmr.roles import PREPARE_REVIEW
@@ -84,6 +85,19 @@ def attach(request: HttpRequest, pk: int, measure_id: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def pack_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask for the pack as one PDF: made in the background, its page shows the progress."""
+    cycle = selectors.get_cycle_for_user(request.user, pk)
+    job = jobs.request_job(
+        actor=request.user, kind=documents.PACK, centre=cycle.centre,
+        title=f"Evidence pack {cycle.academic_year} (PDF)",
+        params={"cycle": cycle.pk, "back_url": reverse("review:pack", args=[cycle.pk]),
+                "back_label": "Contents of the evidence pack"})
+    return redirect("jobs:detail", job.pk)
+
+
+@login_required
 def pack_file(request: HttpRequest, pk: int) -> FileResponse:
     attached = PackDocument.objects.select_related("cycle").filter(pk=pk).first()
     if attached is None:
@@ -99,5 +113,6 @@ urlpatterns = [
     path("cycles/<int:pk>/pack/measures/<int:measure_id>/commentary/", note_save,
          name="pack-note"),
     path("cycles/<int:pk>/pack/measures/<int:measure_id>/attach/", attach, name="pack-attach"),
+    path("cycles/<int:pk>/pack/pdf/", pack_pdf, name="pack-pdf"),
     path("pack-files/<int:pk>/", pack_file, name="pack-file"),
 ]

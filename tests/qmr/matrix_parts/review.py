@@ -15,7 +15,9 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from qmr.framework.models import Measure, Objective
+from qmr.jobs.models import Job
 from qmr.models import Appointment
+from qmr.review.documents import PACK as PACK_PDF
 from qmr.review.models import (
     BlockRecommendation,
     CycleDefinition,
@@ -30,7 +32,7 @@ from tests.conftest import appoint
 from tests.qmr.matrix_support import ALL, expect
 
 CENTRE_SIDE = {"head", "slt", "nominee"}
-PACK = CENTRE_SIDE | {"reviewer"}
+READERS = CENTRE_SIDE | {"reviewer"}
 
 
 def build(target: Any, world: Any, side: str) -> None:
@@ -60,6 +62,10 @@ def build(target: Any, world: Any, side: str) -> None:
         closure_file=ContentFile(b"pdf", name="evidence.pdf"))
     target.block_recommendation = BlockRecommendation.objects.create(cycle=cycle,
                                                                      objective=objective)
+    target.pack_job = Job.objects.create(
+        kind=PACK_PDF, title="Evidence pack (PDF)", centre=target.centre,
+        requested_by=target.person, params={"cycle": cycle.pk}, state=Job.State.DONE,
+        file=ContentFile(b"%PDF-1.7", name="pack.pdf"), filename="pack.pdf")
 
 
 def centre(t: Any) -> dict:
@@ -90,41 +96,47 @@ def nothing(persona: str) -> dict:
     return {}
 
 
-def post(builder: Any, allowed: set[str], readers: set[str] = PACK) -> tuple:
+def post(builder: Any, allowed: set[str], readers: set[str] = READERS) -> tuple:
     return (builder, "post", nothing, expect(allowed, 302, readers))
 
 
 ROWS = {
-    "review:home": (None, "get", None, {p: 302 if p in PACK | {"outsider"} else 404
+    "review:home": (None, "get", None, {p: 302 if p in READERS | {"outsider"} else 404
                                         for p in ALL}),
-    "review:centre": (centre, "get", None, expect(PACK)),
+    "review:centre": (centre, "get", None, expect(READERS)),
     "review:cycle-open": post(centre, {"nominee"}),
-    "review:cycle": (cycle, "get", None, expect(PACK)),
+    "review:cycle": (cycle, "get", None, expect(READERS)),
     "review:allocate": post(cycle, {"nominee"}),
-    "review:visit": (cycle, "get", None, expect({"nominee", "reviewer"}, 200, PACK)),
+    "review:visit": (cycle, "get", None, expect({"nominee", "reviewer"}, 200, READERS)),
     "review:progress-send": post(cycle, {"nominee"}),
     "review:block-confirm": (lambda t: {"pk": t.block_recommendation.pk}, "post", nothing,
-                             expect({"head"}, 302, PACK)),
+                             expect({"head"}, 302, READERS)),
     "review:block-decline": (lambda t: {"pk": t.block_recommendation.pk}, "post", nothing,
-                             expect({"head"}, 302, PACK)),
+                             expect({"head"}, 302, READERS)),
     "review:document-start": post(cycle, {"nominee"}),
     "review:document": (document, "get", None, expect(CENTRE_SIDE)),
     "review:document-sign": post(document, {"head"}, CENTRE_SIDE),
     "review:document-submit": post(document, {"nominee"}, CENTRE_SIDE),
     "review:document-revise": post(document, {"nominee"}, CENTRE_SIDE),
-    "review:pack": (cycle, "get", None, expect(PACK)),
-    "review:pack-print": (cycle, "get", None, expect(PACK)),
-    "review:pack-objective": (objective, "get", None, expect(PACK)),
+    "review:pack": (cycle, "get", None, expect(READERS)),
+    "review:pack-print": (cycle, "get", None, expect(READERS)),
+    "review:pack-objective": (objective, "get", None, expect(READERS)),
     "review:pack-note": post(measure, {"nominee"}),
     "review:pack-attach": post(measure, {"nominee"}),
-    "review:pack-file": (lambda t: {"pk": t.pack_file.pk}, "get", None, expect(PACK)),
-    "review:report": (cycle, "get", None, expect(PACK)),
+    "review:pack-file": (lambda t: {"pk": t.pack_file.pk}, "get", None, expect(READERS)),
+    "review:report": (cycle, "get", None, expect(READERS)),
     "review:judgement-save": post(objective, {"reviewer"}),
     "review:action-add": post(cycle, {"reviewer"}),
     "review:report-submit": post(cycle, {"reviewer"}),
-    "review:action": (action, "get", None, expect(PACK)),
+    "review:action": (action, "get", None, expect(READERS)),
     "review:action-remove": post(action, {"reviewer"}),
     "review:action-assign": post(action, {"nominee"}),
     "review:action-close": post(action, {"nominee"}),
-    "review:action-file": (action, "get", None, expect(PACK)),
+    "review:action-file": (action, "get", None, expect(READERS)),
+    "review:pack-pdf": post(cycle, READERS),
+    "review:document-pdf": post(document, CENTRE_SIDE, CENTRE_SIDE),
+    # The pack's PDF job: read by whoever reads the pack; "try again" is refused (it is done).
+    "jobs:detail": (lambda t: {"pk": t.pack_job.pk}, "get", None, expect(READERS)),
+    "jobs:download": (lambda t: {"pk": t.pack_job.pk}, "get", None, expect(READERS)),
+    "jobs:retry": (lambda t: {"pk": t.pack_job.pk}, "post", nothing, expect(READERS, 302)),
 }
