@@ -59,3 +59,35 @@ def test_a_job_of_an_unknown_kind_fails_closed(world, committed):
         job = services.request_job(actor=world["nominee"], kind="nothing.knows", title="?")
     job.refresh_from_db()
     assert job.state == "failed" and "Nothing knows how to do a job of kind" in job.error
+
+
+@pytest.fixture
+def broker_down():
+    """Point Celery at a port nothing listens on, and stop running tasks in-process."""
+    from qmr.celery import app
+
+    saved = {k: app.conf[k] for k in ("task_always_eager", "broker_url", "task_publish_retry")}
+    app.conf.update(task_always_eager=False, broker_url="redis://127.0.0.1:9/0",
+                    task_publish_retry=False)
+    fresh_connections(app)
+    yield app
+    app.conf.update(saved)
+    fresh_connections(app)
+
+
+def fresh_connections(app):
+    """Drop the connection pools so the next send connects to the broker configured now."""
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+def test_with_the_broker_down_the_job_waits_and_the_page_says_so(client, world, committed,
+                                                                 broker_down, failing):
+    failing.append("succeeds")
+    with committed():
+        job = services.request_job(actor=world["nominee"], kind="tests.failing", title="A test")
+    job.refresh_from_db()
+    assert job.state == "queued" and job.step == services.DELAYED
+    client.force_login(world["nominee"])
+    page = client.get(reverse("jobs:detail", args=[job.pk])).content.decode()
+    assert "the background worker cannot be reached just now" in page
