@@ -543,22 +543,24 @@ def send_progress_update(*, actor: User, cycle: ReviewCycle, text: str) -> Progr
 
 # --- Certification blocks --------------------------------------------------------------------
 
-def _lock_recommendation(rec: BlockRecommendation) -> BlockRecommendation:
-    return BlockRecommendation.objects.select_for_update(of=("self",)).select_related(
+def _undecided(actor: User, rec: BlockRecommendation) -> BlockRecommendation:
+    """The recommendation, locked, for the Head of Centre to decide while it is undecided."""
+    rec = BlockRecommendation.objects.select_for_update(of=("self",)).select_related(
         "cycle__centre", "cycle__academic_year", "objective").get(pk=rec.pk)
+    if not permissions.can(actor, SIGN_DECLARATION, rec):
+        raise PermissionDenied("The Head of Centre records the awarding body's decision on a "
+                               "certification block.")
+    if rec.state != BlockRecommendation.State.RECOMMENDED:
+        raise TransitionNotAllowed(f"This recommendation is already "
+                                   f"{rec.get_state_display().lower()}.")
+    return rec
 
 
 @transaction.atomic
 def confirm_block(*, actor: User, recommendation: BlockRecommendation) -> BlockRecommendation:
     """Record that the awarding body confirmed the recommended block: from now every claim of
     the centre is refused until the release is recorded. The Head of Centre records it."""
-    rec = _lock_recommendation(recommendation)
-    if not permissions.can(actor, SIGN_DECLARATION, rec):
-        raise PermissionDenied("The Head of Centre records the awarding body's "
-                                           "decision on a certification block.")
-    if rec.state != BlockRecommendation.State.RECOMMENDED:
-        raise TransitionNotAllowed(f"This recommendation is already "
-                                   f"{rec.get_state_display().lower()}.")
+    rec = _undecided(actor, recommendation)
     block = blocks.open_block(rec.cycle.centre_id)
     if block is None:
         block = blocks.set_certification_block(
@@ -576,13 +578,7 @@ def confirm_block(*, actor: User, recommendation: BlockRecommendation) -> BlockR
 def decline_block(*, actor: User, recommendation: BlockRecommendation,
                   notes: str) -> BlockRecommendation:
     """Record that the awarding body did not confirm the block (it amended the judgement)."""
-    rec = _lock_recommendation(recommendation)
-    if not permissions.can(actor, SIGN_DECLARATION, rec):
-        raise PermissionDenied("The Head of Centre records the awarding body's "
-                                           "decision on a certification block.")
-    if rec.state != BlockRecommendation.State.RECOMMENDED:
-        raise TransitionNotAllowed(f"This recommendation is already "
-                                   f"{rec.get_state_display().lower()}.")
+    rec = _undecided(actor, recommendation)
     if not notes.strip():
         raise DomainError("Say what the awarding body decided instead.")
     save_changes(rec, {"state": BlockRecommendation.State.DECLINED, "decided_by": actor,
