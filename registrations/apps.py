@@ -14,6 +14,7 @@ class RegistrationsConfig(AppConfig):
             certification_evidence,
             demo_data,
             evidence,
+            import_jobs,
             trail,
             worklists,
         )

@@ -7,6 +7,7 @@ last_name, date_of_birth, programme_code, cohort, enrolled_on; optional email an
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,7 @@ REQUIRED = ("centre_ref", "first_name", "last_name", "date_of_birth", "programme
 OPTIONAL = ("email", "phone")
 WRITTEN = ("first_name", "last_name", "date_of_birth", "enrolled_on", "email", "phone",
            "programme_id", "cohort_id")
+PROGRESS_EVERY = 500  # rows checked between two progress reports (each is one UPDATE)
 
 
 @dataclass
@@ -104,17 +106,22 @@ def _clean(n: int, row: dict, cohorts: dict, seen: dict, errors: list) -> dict |
     return values if len(errors) == before else None
 
 
-def import_learners(*, actor: User, centre: Centre, text: str, commit: bool) -> ImportReport:
-    """Check the file and, if `commit` and every row is good, write it in one transaction."""
+def import_learners(*, actor: User, centre: Centre, text: str, commit: bool,
+                    progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
+    """Check the file and, if `commit` and every row is good, write it in one transaction.
+    `progress(done, total, step)`, if given, hears every PROGRESS_EVERY rows checked."""
     permissions.require(actor, MANAGE_REGISTRATIONS, centre)
     _, rows = _read(text)
     if not rows:
         raise DomainError("The file has a header row but no learners.")
+    total = len(rows)
     cohorts = {(c.programme.code.upper(), c.name.lower()): c for c in
                Cohort.objects.filter(programme__centre=centre).select_related("programme")}
     existing = {lr.centre_ref: lr for lr in Learner.objects.filter(centre=centre)}
     report, seen, new, changed = ImportReport(), {}, [], []
     for n, row in enumerate(rows, start=2):
+        if progress and (n - 2) % PROGRESS_EVERY == 0:
+            progress(n - 2, total, f"Checking the rows: {n - 2} of {total} checked.")
         values = _clean(n, row, cohorts, seen, report.errors)
         if values is None:
             continue
@@ -132,6 +139,8 @@ def import_learners(*, actor: User, centre: Centre, text: str, commit: bool) -> 
         else:
             report.unchanged += 1
     if commit and report.ok and (new or changed):
+        if progress:
+            progress(total, total, f"Writing {len(new) + len(changed)} learners.")
         _write(actor, centre, new, changed)
     return report
 

@@ -6,14 +6,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from qmr import permissions
 from qmr.errors import DomainError
 from qmr.feedback import attempt
+from qmr.jobs import services as jobs
 from qmr.roles import ASSESS, SIGN_CLASS_LIST
-from registrations import forms, selectors, services, specification
+from registrations import forms, import_jobs, selectors, services, specification
 from registrations.csvdates import parse_date
 from registrations.models import AttendanceMark, LearnerStatus, Programme, Unit
 
@@ -77,20 +79,26 @@ def criterion_add(request: HttpRequest, pk: int, unit_id: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def criteria_import(request: HttpRequest, pk: int, unit_id: int) -> HttpResponse:
+    """GET: the form and the person's recent imports. POST: a background job that imports
+    every row or none; its page names every bad row."""
     programme, unit = _unit(request, pk, unit_id)
+    if request.method != "POST":
+        return render(request, "registrations/criteria_import.html", {
+            "programme": programme, "unit": unit, "form": forms.CsvUploadForm(),
+            "jobs": import_jobs.recent(request.user, import_jobs.CRITERIA,
+                                       params__programme=programme.pk)})
     form = forms.CsvUploadForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            created = specification.import_criteria(actor=request.user, unit=unit,
-                                                    text=form.cleaned_data["file"])
-            messages.success(request, f"{len(created)} criteria imported into {unit}.")
-        except DomainError as e:
-            messages.error(request, f"Nothing was imported. {e}")
-    else:
+    if not form.is_valid():
         messages.error(request, " ".join(form.errors.get("file", ["Choose a file."])))
-    return redirect("registrations:programme-detail", programme.pk)
+        return redirect("registrations:programme-detail", programme.pk)
+    job = jobs.request_job(
+        actor=request.user, kind=import_jobs.CRITERIA, centre=programme.centre,
+        title=f"Criteria import into {unit}"[:200],
+        params={"csv": form.cleaned_data["file"], "programme": programme.pk, "unit": unit.pk,
+                "back_url": reverse("registrations:programme-detail", args=[programme.pk]),
+                "back_label": str(programme)})
+    return redirect("jobs:detail", job.pk)
 
 
 @login_required

@@ -4,6 +4,7 @@ the columns code, learning_aim, text (the band is read from the code: P, M or D)
 import csv
 import io
 import re
+from collections.abc import Callable
 
 from django.db import transaction
 
@@ -74,8 +75,10 @@ def add_criterion(*, actor: User, unit: Unit, code: str, learning_aim: str,
 
 
 @transaction.atomic
-def import_criteria(*, actor: User, unit: Unit, text: str) -> list[Criterion]:
-    """All rows or none; each bad row named. Codes already on the unit are refused."""
+def import_criteria(*, actor: User, unit: Unit, text: str,
+                    progress: Callable[[int, int, str], None] | None = None) -> list[Criterion]:
+    """All rows or none; each bad row named, one per line. Codes already on the unit are
+    refused. `progress(done, total, step)`, if given, hears once the rows are checked."""
     _require(actor, unit.programme)
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     headers = {(h or "").strip().lower(): h for h in reader.fieldnames or []}
@@ -98,9 +101,11 @@ def import_criteria(*, actor: User, unit: Unit, text: str) -> list[Criterion]:
         new.append(Criterion(unit=unit, code=code, band=code[:1], learning_aim=aim,
                              text=wording))
     if errors:
-        raise DomainError(" ".join(errors))
+        raise DomainError("\n".join(errors))
     if not new:
         raise DomainError("The file has no criteria.")
+    if progress:  # a unit has tens of criteria at most: one report is enough
+        progress(len(new), len(new), f"Writing {len(new)} criteria.")
     with acting_as(actor):
         created = Criterion.objects.bulk_create(new)
     record_event(unit, "registrations.criteria.imported", actor=actor,

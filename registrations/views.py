@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from qmr import evidence as qmr_evidence
@@ -15,6 +16,7 @@ from qmr.errors import DomainError
 from qmr.feedback import attempt
 from qmr.forms import describe_errors
 from qmr.history import entries
+from qmr.jobs import services as jobs
 from qmr.models import Centre
 from qmr.roles import (
     ASSESS,
@@ -30,7 +32,7 @@ from registrations import (
     certification,
     certification_selectors,
     forms,
-    importing,
+    import_jobs,
     selectors,
     services,
 )
@@ -325,29 +327,21 @@ def nominee_overview(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def learner_import(request: HttpRequest, centre_id: int) -> HttpResponse:
-    """Upload -> preview (nothing written) -> import (all rows or none)."""
+    """Upload -> a background job that imports every row or none; its page shows how far
+    it got and, if the file is refused, every bad row."""
     centre = qmr_selectors.get_centre_for_user(request.user, centre_id)
     permissions.require(request.user, MANAGE_REGISTRATIONS, centre)
-    form, report, text = forms.CsvUploadForm(), None, ""
+    form = forms.CsvUploadForm()
     if request.method == "POST":
-        commit = request.POST.get("commit") == "yes"
-        if commit:
-            text = request.POST.get("text", "")
-        else:
-            form = forms.CsvUploadForm(request.POST, request.FILES)
-            text = form.cleaned_data["file"] if form.is_valid() else ""
-        if text:
-            try:
-                report = importing.import_learners(actor=request.user, centre=centre,
-                                                   text=text, commit=commit)
-            except DomainError as e:
-                messages.error(request, str(e))
-            else:
-                if commit and report.ok:
-                    messages.success(request, f"Imported: {len(report.new)} new learners, "
-                                              f"{len(report.changed)} changed, "
-                                              f"{report.unchanged} unchanged.")
-                    return redirect("registrations:learner-import", centre.pk)
-    return render(request, "registrations/learner_import.html",
-                  {"centre": centre, "form": form, "report": report, "text": text},
-                  status=400 if report and not report.ok else 200)
+        form = forms.CsvUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            job = jobs.request_job(
+                actor=request.user, kind=import_jobs.LEARNERS, centre=centre,
+                title=f"Learner import: {request.FILES['file'].name}"[:200],
+                params={"csv": form.cleaned_data["file"],
+                        "back_url": reverse("registrations:learner-import", args=[centre.pk]),
+                        "back_label": "Import learners"})
+            return redirect("jobs:detail", job.pk)
+    return render(request, "registrations/learner_import.html", {
+        "centre": centre, "form": form,
+        "jobs": import_jobs.recent(request.user, import_jobs.LEARNERS, centre=centre)})

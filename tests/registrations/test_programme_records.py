@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from qmr.errors import DomainError, TransitionNotAllowed
 from registrations import services, specification
-from registrations.models import AttendanceMark, Criterion, ExternalEntry
+from registrations.models import AttendanceMark, ExternalEntry
 from tests.registrations.conftest import numbers_for
 
 pytestmark = pytest.mark.django_db
@@ -38,19 +38,6 @@ def test_assessor_cannot_change_the_specification(world, unit):
     with pytest.raises(PermissionDenied):
         specification.add_criterion(actor=world["assessor"], unit=unit, code="P1",
                                     learning_aim="A", text="Describe.")
-
-
-def test_criteria_import_all_or_nothing(world, unit):
-    good = "code,learning_aim,text\nP1,A,Describe roles.\nP2,A,Explain skills.\nD1,AB,Evaluate."
-    assert len(specification.import_criteria(actor=world["leader"], unit=unit,
-                                             text=good)) == 3
-    bad = "code,learning_aim,text\nP3,B,Plan.\nQ9,B,Wrong code.\nP1,A,Duplicate."
-    with pytest.raises(DomainError) as refusal:
-        specification.import_criteria(actor=world["leader"], unit=unit, text=bad)
-    assert "Row 3, code: 'Q9'" in str(refusal.value)
-    assert "Row 4, code: Unit 3: Professional Development already has P1" in str(refusal.value)
-    assert sorted(Criterion.objects.filter(unit=unit).values_list("code", flat=True)) == [
-        "D1", "P1", "P2"]
 
 
 def test_register_taken_on_the_day(world, cohort):
