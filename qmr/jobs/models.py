@@ -26,6 +26,9 @@ class Job(models.Model):
     total = models.PositiveIntegerField(default=0)
     step = models.CharField(max_length=200, blank=True, help_text="What it is doing now.")
     error = models.TextField(blank=True)
+    refused = models.BooleanField(
+        default=False, help_text="A rule refused the input (the person corrects it and asks "
+                                 "again), rather than the work breaking.")
     file = models.FileField(upload_to="jobs/%Y/%m/", blank=True)
     filename = models.CharField(max_length=200, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)

@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
-from qmr.errors import TransitionNotAllowed
+from qmr.errors import DomainError, TransitionNotAllowed
 from qmr.jobs import registry
 from qmr.jobs.models import Job
 
@@ -48,7 +48,8 @@ def retry(*, actor: Any, job: Job) -> Job:
         if job.state != Job.State.FAILED:
             raise TransitionNotAllowed("Only a job that failed can be tried again.")
         job.state, job.error, job.done, job.step = Job.State.QUEUED, "", 0, "Waiting to start."
-        job.save(update_fields=["state", "error", "done", "step"])
+        job.refused = False
+        job.save(update_fields=["state", "error", "done", "step", "refused"])
         transaction.on_commit(lambda: _send(job.pk))
     return job
 
@@ -84,9 +85,15 @@ def run(job_id: int) -> None:
         if found is None:
             raise LookupError(f"Nothing knows how to do a job of kind {job.kind}.")
         filename, content = found.run(job, _progress(job.pk))
+    except DomainError as e:  # a rule refused the input: nothing changed, the person corrects it
+        Job.objects.filter(pk=job.pk).update(state=Job.State.FAILED, refused=True,
+                                             error=str(e)[:4000], finished_at=timezone.now(),
+                                             step="Refused: nothing was changed.")
+        return
     except Exception as e:  # the person sees that it failed and may try again
         log.exception("Job %s failed", job.pk)
-        Job.objects.filter(pk=job.pk).update(state=Job.State.FAILED, error=str(e)[:2000],
+        Job.objects.filter(pk=job.pk).update(state=Job.State.FAILED, refused=False,
+                                             error=str(e)[:2000],
                                              finished_at=timezone.now(),
                                              step="It failed: try again, or tell support.")
         return

@@ -65,10 +65,12 @@ def test_it_imports_every_row(client, world, cohort, committed):
 def test_one_bad_row_imports_nothing_and_names_the_row(client, world, cohort, committed):
     job, page = upload(client, world["exams"], world.centre, csv_for(cohort, 10, bad_row=6),
                        committed)
-    assert job.state == "failed"
+    assert job.state == "failed" and job.refused  # the file was refused, nothing broke
     assert job.error.splitlines()[1:] == [
         "Row 8, date_of_birth: '31/02/2009' is not a date (use YYYY-MM-DD or DD/MM/YYYY)."]
     assert "Nothing was imported: 1 problem in the file." in page
+    assert "Refused: nothing was changed." in page and "Try again" not in page
+    assert "Import learners: correct it and try again" in page
     assert "<br>Row 8, date_of_birth: &#x27;31/02/2009&#x27; is not a date" in page
     assert not Learner.objects.filter(centre_ref__startswith="M").exists()
 
