@@ -6,6 +6,8 @@ REVIEW_EVIDENCE, which their time-boxed appointment grants only on their centre 
 until its last day. Teachers, learners and the standards verifier see none of it (404).
 """
 
+from functools import reduce
+from operator import or_
 from typing import Any
 
 from django.http import Http404
@@ -29,6 +31,12 @@ def centre_side(user: Any, centre: Centre) -> bool:
 
 def is_reviewer(user: Any, centre: Centre) -> bool:
     return permissions.can(user, REVIEW_EVIDENCE, centre)
+
+
+def first_centre(user: Any, perms: tuple[str, ...]) -> Centre | None:
+    """The first centre, by name, where the person holds any of `perms` now. One query."""
+    return reduce(or_, (permissions.visible(user, perm, Centre.objects.all())
+                        for perm in perms)).order_by("name").first()
 
 
 def get_centre(user: Any, centre_id: int, perms: tuple[str, ...] = PACK_READERS) -> Centre:

@@ -17,18 +17,14 @@ queries, whatever the centre's size).
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import reduce
-from operator import or_
-from typing import Any
 
 from django.utils import timezone
 
-from qmr import evidence, permissions
+from qmr import evidence
 from qmr.evidence import Evidence, Record, Status
 from qmr.framework.models import FrameworkVersion, Measure, Objective
 from qmr.framework.selectors import measures_with_evidence
 from qmr.models import Centre
-from qmr.review import access
 from qmr.review.models import ReadinessSnapshot
 from qmr.review.selectors import version_for_centre
 
@@ -239,10 +235,3 @@ def snapshots_for_chart(centre: Centre, version: FrameworkVersion) -> list[Readi
     return list(ReadinessSnapshot.objects.filter(
         centre=centre, version=version, taken_on__gte=since).order_by("taken_on").only(
         "taken_on", "in_place", "weak", "missing", "not_evidenced"))
-
-
-def first_centre_side_centre(user: Any) -> Centre | None:
-    """The first centre, by name, where the person is on the centre's side of the review
-    (Quality Nominee, Head of Centre, senior manager). One query."""
-    return reduce(or_, (permissions.visible(user, perm, Centre.objects.all())
-                        for perm in access.CENTRE_SIDE)).order_by("name").first()

@@ -6,6 +6,7 @@ runs a constant number of queries."""
 from typing import Any
 
 from django.urls import reverse
+from django.utils import timezone
 
 from qmr import home, navigation
 from qmr.home import WorkItem
@@ -39,8 +40,6 @@ def most_need_attention(user: Any, appointments: list) -> list[WorkItem]:
 
 
 def _cycles(appointments: list) -> list[ReviewCycle]:
-    from django.utils import timezone
-
     today = timezone.localdate()
     return list(ReviewCycle.objects.filter(
         centre_id__in=_centres(appointments), academic_year__starts_on__lte=today,

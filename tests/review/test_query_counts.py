@@ -9,7 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from qmr.review import services
+from qmr.jobs.models import Job
+from qmr.review import documents, services
 from registrations import services as registrations
 from registrations.models import Learner
 from tests.factories import ProgrammeFactory
@@ -57,7 +58,10 @@ def test_review_pages_do_not_grow_with_the_centre(client, world, review, persona
                                            for s in document.statements.all()})
         services.sign_declaration(actor=world["head"], document=document)
         services.submit_document(actor=world["nominee"], document=document)
-    urls = pages(review, document)
+    job = Job.objects.create(kind=documents.PACK, title="Evidence pack (PDF)",
+                             centre=world.centre, requested_by=world["nominee"],
+                             params={"cycle": review.cycle.pk})
+    urls = [*pages(review, document), reverse("jobs:detail", args=[job.pk])]
     if persona == "reviewer":  # an action the reviewer is writing (the centre sees it later)
         objective = review.cycle.definition.version.objectives.get(number=8)
         action = services.add_review_action(actor=world["reviewer"], cycle=review.cycle,

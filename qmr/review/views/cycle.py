@@ -33,9 +33,7 @@ def _open_form(centre: Centre, data: Any = None) -> OpenCycleForm:
 @login_required
 def review_home(request: HttpRequest) -> HttpResponse:
     """The menu's link: the first centre whose review this person reads."""
-    pks = set().union(*(permissions.scope_pks(request.user, perm, Centre)
-                        for perm in access.PACK_READERS))
-    centre = Centre.objects.filter(pk__in=pks).order_by("name").first()
+    centre = access.first_centre(request.user, access.PACK_READERS)
     if centre is None:
         raise Http404("You take part in no centre's review.")
     return redirect("review:centre", centre.pk)

@@ -23,7 +23,7 @@ from qmr.roles import LEAD_PROGRAMME_REVIEW, PREPARE_REVIEW, SIGN_DECLARATION
 @login_required
 def readiness_home(request: HttpRequest) -> HttpResponse:
     """The menu's link: the person's first centre's readiness page (404 if they have none)."""
-    centre = readiness.first_centre_side_centre(request.user)
+    centre = access.first_centre(request.user, access.CENTRE_SIDE)
     if centre is None:
         raise Http404("You are not on the centre's side of a review anywhere.")
     return redirect("review:readiness", centre_id=centre.pk)

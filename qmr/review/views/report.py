@@ -13,8 +13,7 @@ from django.views.decorators.http import require_POST
 from qmr import permissions
 from qmr.feedback import attempt, attempt_form, download
 from qmr.framework.models import Objective
-from qmr.meetings.actions import STAFF_ROLES
-from qmr.models import User
+from qmr.meetings.selectors import staff_of
 from qmr.review import selectors, services
 from qmr.review.forms import ActionForm, CloseForm, JudgementForm, OwnerForm
 from qmr.review.models import ReviewAction, ReviewCycle
@@ -103,12 +102,6 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("review:report", cycle.pk)
 
 
-def _staff(action: ReviewAction) -> QuerySet[User]:
-    return User.objects.filter(
-        appointments__in=action.cycle.centre.appointments.active().filter(
-            role__in=STAFF_ROLES)).distinct().order_by("full_name")
-
-
 @login_required
 def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     action = selectors.get_action_for_user(request.user, pk)
@@ -118,7 +111,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_assign": preparer and action.is_open and action.cycle.visit.report_submitted,
         "may_close": action.is_open and action.cycle.visit.report_submitted
         and services.may_close(request.user, action),
-        "owner_form": OwnerForm(people=_staff(action),
+        "owner_form": OwnerForm(people=staff_of(action.cycle.centre),
                                 initial={"owner": action.owner_id}) if preparer else None,
         "close_form": CloseForm()})
 
@@ -129,7 +122,7 @@ def action_assign(request: HttpRequest, pk: int) -> HttpResponse:
     action = selectors.get_action_for_user(request.user, pk)
     if not permissions.can(request.user, PREPARE_REVIEW, action):
         raise PermissionDenied("Only the Quality Nominee names an action's owner.")
-    attempt_form(request, OwnerForm(request.POST, people=_staff(action)),
+    attempt_form(request, OwnerForm(request.POST, people=staff_of(action.cycle.centre)),
                  lambda data: services.assign_owner(actor=request.user, action=action, **data),
                  "Owner recorded.")
     return redirect("review:action", action.pk)
