@@ -6,7 +6,7 @@ class AppealsConfig(AppConfig):
     verbose_name = "Appeals, malpractice and special consideration"
 
     def ready(self) -> None:
-        from appeals import trail  # noqa: F401  (it registers the learner trail's section)
+        from appeals import deadlines, trail  # noqa: F401  (deadline sources, the trail section)
         from appeals.decisions import wiring
 
         wiring.connect()  # appeals against assessment decisions

@@ -6,7 +6,13 @@ class AssessmentConfig(AppConfig):
     verbose_name = "Assessment"
 
     def ready(self) -> None:
-        from assessment import demo_data, evidence, trail, worklists  # noqa: F401  (they register)
+        from assessment import (  # noqa: F401  (they register)
+            deadlines,
+            demo_data,
+            evidence,
+            trail,
+            worklists,
+        )
         from assessment import models as m
         from qmr import permissions
         from qmr.models import Centre, SubjectArea

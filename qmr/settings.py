@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "qmr.meetings",
     "qmr.review",
     "qmr.jobs",
+    "qmr.deadlines",
     "registrations",
     "assessment",
     "verification",
@@ -229,6 +230,19 @@ CELERY_BEAT_SCHEDULE: dict = {
     "jobs-requeue-waiting": {
         "task": "qmr.jobs.tasks.requeue_waiting_jobs",
         "schedule": crontab(minute="*/5"),
+    },
+    # Every hour at a quarter past: bring each centre's deadlines up to date from its records
+    # and claim the reminders now due (a week before each deadline, and once when it is
+    # missed); people who chose immediate reminders are e-mailed straight away.
+    "deadlines-refresh-and-sweep": {
+        "task": "qmr.deadlines.tasks.refresh_and_sweep",
+        "schedule": crontab(minute="15"),
+    },
+    # Every day at 07:00: the daily digest, one e-mail per person listing the reminders not
+    # yet e-mailed to them.
+    "deadlines-daily-digest": {
+        "task": "qmr.deadlines.tasks.send_digests",
+        "schedule": crontab(minute="0", hour="7"),
     },
 }
 

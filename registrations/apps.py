@@ -12,6 +12,7 @@ class RegistrationsConfig(AppConfig):
         from registrations import (  # noqa: F401  (they register)
             approvals,
             certification_evidence,
+            deadlines,
             demo_data,
             evidence,
             import_jobs,

@@ -7,7 +7,13 @@ class VerificationConfig(AppConfig):
 
     def ready(self) -> None:
         from assessment.checks import register_issue_check, register_release_check
-        from verification import demo_data, evidence, trail, worklists  # noqa: F401  (they register)
+        from verification import (  # noqa: F401  (they register)
+            deadlines,
+            demo_data,
+            evidence,
+            trail,
+            worklists,
+        )
         from verification.checks import brief_verified, sample_verified
 
         register_issue_check("verification.brief_verified", brief_verified)
@@ -41,3 +47,5 @@ class VerificationConfig(AppConfig):
 
         register_claim_check("verification.standards_verification", standards_verification)
         wiring.connect()  # standards verification's permissions, evidence, home page, demo
+
+        from verification.standards import deadlines as standards_deadlines  # noqa: F401

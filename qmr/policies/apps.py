@@ -9,7 +9,7 @@ class PoliciesConfig(AppConfig):
     def ready(self) -> None:
         from qmr import permissions
         from qmr.models import Centre
-        from qmr.policies import admin, demo_data, evidence, worklists  # noqa: F401
+        from qmr.policies import admin, deadlines, demo_data, evidence, worklists  # noqa: F401
         from qmr.policies.models import Policy, PolicyVersion, ReadConfirmation, ReadReminder
 
         permissions.register(Policy, {Centre: "centre"})

@@ -4,7 +4,7 @@ the submit step enforces and the page shows, in one place."""
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from qmr.review.models import CycleKind, EngagementDocument, ReviewVisit, month_day
+from qmr.review.models import CycleKind, EngagementDocument, ReviewCycle, ReviewVisit, month_day
 
 
 @dataclass(frozen=True)
@@ -26,14 +26,16 @@ SECTIONS = {
 
 
 def deadline(document: EngagementDocument) -> date | None:
-    """When it is due: the Annual Quality Declaration by the end of its window (14 October);
-    the Centre Engagement Document before the visit, once its date is agreed. One query at
-    most (the visit)."""
-    cycle = document.cycle
+    """When it is due (see `due_for`). One query at most (the visit)."""
+    return due_for(document.cycle, ReviewVisit.objects.filter(cycle=document.cycle).first())
+
+
+def due_for(cycle: ReviewCycle, visit: ReviewVisit | None) -> date | None:
+    """The Annual Quality Declaration by the end of its window (14 October); the Centre
+    Engagement Document before the visit, once its date is agreed."""
     definition = cycle.definition
     if definition.kind == CycleKind.ANNUAL_DECLARATION:
         return month_day(definition.declaration_to, cycle.academic_year.starts_on.year)
-    visit = ReviewVisit.objects.filter(cycle=cycle).first()
     return visit.held_on - timedelta(days=1) if visit and visit.held_on else None
 
 
