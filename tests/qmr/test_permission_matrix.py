@@ -435,7 +435,8 @@ def t_email(persona: str) -> str:
 
 # Patterns that need no centre object: reachable by anyone, or only by superusers.
 PUBLIC = {"login", "password_reset", "password_reset_done", "password_reset_complete",
-          "password_reset_confirm", "logout", "password_change", "password_change_done"}
+          "password_reset_confirm", "logout", "password_change", "password_change_done",
+          "deadlines:feed"}
 
 
 def _names(resolver: URLResolver, prefix: str = "") -> set[str]:
@@ -495,7 +496,7 @@ def test_anonymous_is_sent_to_login(world: Any) -> None:
     assert wrong == {}
 
 
-@pytest.mark.parametrize("name", sorted(PUBLIC - {"password_reset_confirm", "logout"}))
+@pytest.mark.parametrize("name", sorted(PUBLIC - {"password_reset_confirm", "logout", "deadlines:feed"}))
 def test_public_pages_answer_anonymous(client: Any, name: str) -> None:
     expected = 302 if name.startswith("password_change") else 200
     assert client.get(reverse(name)).status_code == expected
