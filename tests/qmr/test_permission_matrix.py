@@ -496,7 +496,8 @@ def test_anonymous_is_sent_to_login(world: Any) -> None:
     assert wrong == {}
 
 
-@pytest.mark.parametrize("name", sorted(PUBLIC - {"password_reset_confirm", "logout", "deadlines:feed"}))
+@pytest.mark.parametrize("name", sorted(PUBLIC - {"password_reset_confirm", "logout",
+                                                  "deadlines:feed"}))
 def test_public_pages_answer_anonymous(client: Any, name: str) -> None:
     expected = 302 if name.startswith("password_change") else 200
     assert client.get(reverse(name)).status_code == expected
