@@ -1,6 +1,7 @@
 """Run every benchmark (bench/bench_*.py), print the figures and write var/bench.json.
 
-Each module defines `run() -> list[dict]` with name, value, unit and, where an issue names
+`run.py reminders import` runs only the modules whose names contain those words. Each module
+defines `run() -> list[dict]` with name, value, unit and, where an issue names
 one, goal. Benchmarks use a fresh SQLite file under var/ with the demo centre loaded, and
 DEBUG off, as production runs.
 """
@@ -28,13 +29,19 @@ def main() -> None:
     with open(os.devnull, "w") as quiet:
         call_command("load_demo", stdout=quiet)
     figures = []
+    wanted = sys.argv[1:]
     for path in sorted((ROOT / "bench").glob("bench_*.py")):
+        if wanted and not any(word in path.stem for word in wanted):
+            continue
         module = importlib.import_module(f"bench.{path.stem}")
         figures += module.run()
     for f in figures:
         goal = f" (goal {f['goal']})" if "goal" in f else ""
         print(f"{f['name']:45} {f['value']:>10.3f} {f['unit']}{goal}")
     out = ROOT / "var" / "bench.json"
+    if wanted and out.exists():  # a partial run updates its own figures and keeps the rest
+        fresh = {f["name"] for f in figures}
+        figures = [f for f in json.loads(out.read_text()) if f["name"] not in fresh] + figures
     out.write_text(json.dumps(figures, indent=2))
     print(f"written to {out.relative_to(ROOT)}")
 
