@@ -11,4 +11,7 @@ urlpatterns = [
          name="grid-unit"),
     path("cohorts/<int:cohort_id>/units/<int:unit_id>/csv/", grid_views.grid_unit_csv,
          name="grid-unit-csv"),
+    path("cohorts/<int:cohort_id>/pdf/", grid_views.grid_pdf, name="grid-cohort-pdf"),
+    path("cohorts/<int:cohort_id>/units/<int:unit_id>/pdf/", grid_views.grid_pdf,
+         name="grid-unit-pdf"),
 ]

@@ -17,14 +17,16 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.views.decorators.http import require_POST
 
-from assessment import grading, grid
+from assessment import documents, grading, grid
 from assessment.hooks import result_notes
 from qmr import permissions
+from qmr.jobs import services as jobs
 from qmr.roles import ASSESS, ASSESSMENT_READERS, VIEW_OWN_RECORD
 from registrations import selectors
 from registrations.models import Cohort, Learner, Unit
@@ -63,6 +65,15 @@ def _grid_access(user: Any, cohort_id: int) -> tuple[Cohort, Learner | None]:
         raise PermissionDenied("The tracking grids are for the assessment team and the "
                                "centre's leaders.")
     return cohort, None
+
+
+def staff_grid_cohort(user: Any, cohort_id: int) -> Cohort:
+    """The cohort whose grids the person reads as staff (the printable grids): as the pages,
+    and 404 for a learner, who reads their own row on the page only."""
+    cohort, own = _grid_access(user, cohort_id)
+    if own is not None:
+        raise Http404("The printed tracking grid is for staff.")
+    return cohort
 
 
 def _unit(cohort: Cohort, unit_id: int) -> Unit:
@@ -141,6 +152,23 @@ def grid_cohort(request: HttpRequest, cohort_id: int) -> HttpResponse:
         "grades": [(g or "·", GRADES[g]) for g in ("D", "M", "P", "U", "")],
         "notes": result_notes.gather(cohort, None, own),
     })
+
+
+@login_required
+@require_POST
+def grid_pdf(request: HttpRequest, cohort_id: int, unit_id: int | None = None) -> HttpResponse:
+    """Ask for the grid as a PDF, made in the background: one unit's, or (no unit) the
+    all-units grid followed by each unit's."""
+    cohort = staff_grid_cohort(request.user, cohort_id)
+    unit = _unit(cohort, unit_id) if unit_id is not None else None
+    back = (reverse("assessment:grid-unit", args=[cohort.pk, unit.pk]) if unit
+            else reverse("assessment:grid-cohort", args=[cohort.pk]))
+    job = jobs.request_job(
+        actor=request.user, kind=documents.GRID, centre=cohort.programme.centre,
+        title=f"Tracking grid: {cohort.name}{f', unit {unit.number}' if unit else ''} (PDF)",
+        params={"cohort": cohort.pk, "unit": unit.pk if unit else None, "back_url": back,
+                "back_label": "The tracking grid"})
+    return redirect("jobs:detail", job.pk)
 
 
 # --- CSV -------------------------------------------------------------------------------------

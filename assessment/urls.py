@@ -15,6 +15,7 @@ urlpatterns = [
     path("submissions/<int:pk>/", views.submission_detail, name="submission-detail"),
     path("submissions/<int:pk>/decide/", views.submission_decide, name="submission-decide"),
     path("submissions/<int:pk>/correct/", views.decision_correct, name="decision-correct"),
+    path("submissions/<int:pk>/pdf/", views.submission_pdf, name="submission-pdf"),
     path("submissions/<int:pk>/<str:action>/", views.submission_action,
          name="submission-action"),
     path("files/<int:pk>/", views.evidence_download, name="evidence-download"),

@@ -7,15 +7,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from assessment import forms, selectors, services
+from assessment import documents, forms, selectors, services
 from assessment.hooks import work_links
 from assessment.models import Attempt
 from qmr import permissions
 from qmr.errors import DomainError
 from qmr.feedback import attempt
 from qmr.forms import describe_errors
+from qmr.jobs import services as jobs
 from qmr.roles import LEAD_VERIFY, VERIFY
 from registrations.models import Learner
 
@@ -111,6 +113,22 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "is_assessor": request.user.pk == submission.assignment.assessor_id,
         "links": work_links.gather(request.user, submission, detail["latest"]),
     })
+
+
+@login_required
+@require_POST
+def submission_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask for the learner's assessment record of the assignment as a PDF, made in the
+    background. The learner's own copy holds only what was released to them."""
+    submission = selectors.get_submission_for_user(request.user, pk)
+    own = submission.learner.user_id == request.user.pk
+    job = jobs.request_job(
+        actor=request.user, kind=documents.RECORD, centre=submission.learner.centre,
+        title=f"Assessment record: {submission.learner}, {submission.assignment} (PDF)",
+        params={"submission": submission.pk, "learner_copy": own,
+                "back_url": reverse("assessment:submission-detail", args=[submission.pk]),
+                "back_label": "The work and its result"})
+    return redirect("jobs:detail", job.pk)
 
 
 def _results(request: HttpRequest, criteria: list) -> dict[int, tuple[bool, str]]:

@@ -6,13 +6,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from qmr import permissions
 from qmr.feedback import attempt
+from qmr.jobs import services as jobs
 from qmr.models import Centre
 from qmr.roles import MANAGE_REGISTRATIONS, VIEW_RECORDS
-from registrations import certification, claim_checks, selectors
+from registrations import certification, claim_checks, documents, selectors
 from registrations import certification_selectors as reads
 from registrations.models import CertificateAnomaly, Claim, ClaimEntry, StudentReport
 
@@ -135,6 +137,21 @@ def student_report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.get_readable(request.user, StudentReport.objects.select_related(
         "learner__programme", "completed_by", "checked_by"), pk, "student report")
     return render(request, "registrations/student_report_detail.html", {"report": report})
+
+
+@login_required
+@require_POST
+def student_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask for the student report as a PDF, made in the background."""
+    report = selectors.get_readable(request.user, StudentReport.objects.select_related(
+        "learner__centre"), pk, "student report")
+    job = jobs.request_job(
+        actor=request.user, kind=documents.STUDENT_REPORT, centre=report.learner.centre,
+        title=f"Student report: {report.learner} (PDF)",
+        params={"report": report.pk,
+                "back_url": reverse("registrations:student-report-detail", args=[report.pk]),
+                "back_label": "The student report"})
+    return redirect("jobs:detail", job.pk)
 
 
 @login_required

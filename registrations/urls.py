@@ -55,6 +55,8 @@ urlpatterns = [
          name="student-report-new"),
     path("student-reports/<int:pk>/", cert.student_report_detail,
          name="student-report-detail"),
+    path("student-reports/<int:pk>/pdf/", cert.student_report_pdf,
+         name="student-report-pdf"),
     path("student-reports/<int:pk>/check/", cert.student_report_check,
          name="student-report-check"),
     path("certification/", cert.certification_overview, name="certification-overview"),

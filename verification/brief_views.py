@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -13,8 +14,9 @@ from assessment.models import Assignment
 from qmr import permissions
 from qmr.errors import DomainError
 from qmr.feedback import attempt
+from qmr.jobs import services as jobs
 from qmr.roles import LEAD_VERIFY, VERIFY
-from verification import briefs, checks, selectors, signatures
+from verification import briefs, checks, documents, selectors, signatures
 from verification.forms import BriefChecklistForm, CompleteActionForm
 
 
@@ -44,6 +46,22 @@ def brief_iv(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = assessment_selectors.get_assignment_for_user(request.user, pk)
     return _page(request, assignment,
                  BriefChecklistForm() if _may_verify(request.user, assignment) else None)
+
+
+@login_required
+@require_POST
+def brief_iv_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask for the assignment's IV record as a PDF, made in the background: the brief's
+    verifications and those of the sampled decisions the person may read."""
+    assignment = assessment_selectors.get_assignment_for_user(request.user, pk)
+    job = jobs.request_job(
+        actor=request.user, kind=documents.IV_RECORD, centre=assignment.plan.programme.centre,
+        title=f"IV record: {assignment.title} (PDF)",
+        params={"assignment": assignment.pk,
+                "verifications": documents.readable_decision_records(request.user, assignment),
+                "back_url": reverse("verification:brief-iv", args=[assignment.pk]),
+                "back_label": "The brief's verification"})
+    return redirect("jobs:detail", job.pk)
 
 
 @login_required

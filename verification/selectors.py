@@ -371,6 +371,15 @@ def get_decision_verification_for_user(user: Any, pk: int) -> DecisionVerificati
     return verification
 
 
+def decision_verifications_for_user(user: Any, assignment: Assignment
+                                    ) -> QuerySet[DecisionVerification]:
+    """The IV records of the assignment's sampled decisions the person may read (as
+    `get_decision_verification_for_user`), the learner's name order."""
+    return _assessment_readable(user, DecisionVerification.objects.filter(
+        submission__assignment=assignment), "decision__assessor").order_by(
+        "submission__learner__last_name", "submission__learner__first_name", "-verified_at")
+
+
 @dataclass
 class ToSign:
     """IV records waiting for one person's signature or countersignature."""

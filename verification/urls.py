@@ -7,6 +7,7 @@ app_name = "verification"
 
 urlpatterns = [
     path("briefs/<int:pk>/", brief_views.brief_iv, name="brief-iv"),
+    path("briefs/<int:pk>/pdf/", brief_views.brief_iv_pdf, name="brief-iv-pdf"),
     path("briefs/<int:pk>/verify/", brief_views.brief_verify, name="brief-verify"),
     path("brief-verifications/<int:pk>/sign/", brief_views.brief_sign, name="brief-sign"),
     path("brief-verifications/<int:pk>/countersign/", brief_views.brief_countersign,

@@ -5,6 +5,7 @@ from appeals.decisions import views
 urlpatterns = [
     path("mine/", views.my_appeals, name="my-appeals"),
     path("log/", views.appeals_log, name="log"),
+    path("log/<int:centre_id>/<int:year_id>/pdf/", views.log_pdf, name="log-pdf"),
     path("log/<int:centre_id>/<int:year_id>/reviews/", views.log_review, name="log-review"),
     path("results/<int:decision_pk>/lodge/", views.lodge, name="lodge"),
     path("<int:pk>/", views.appeal_detail, name="appeal-detail"),

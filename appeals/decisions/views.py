@@ -10,12 +10,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from appeals.decisions import forms, selectors, services
+from appeals.decisions import documents, forms, selectors, services
 from appeals.decisions.models import ResultInDoubt, Stage
 from qmr import permissions
 from qmr.errors import DomainError
 from qmr.feedback import attempt
 from qmr.forms import describe_errors
+from qmr.jobs import services as jobs
 from qmr.roles import VIEW_QUALITY_RECORDS
 from qmr.selectors import current_year
 
@@ -164,6 +165,22 @@ def appeals_log(request: HttpRequest) -> HttpResponse:
         "log": selectors.appeals_log(centre, year) if year else None,
         "review_form": forms.ReviewForm(),
         "may_review": services.may_review_log(request.user, centre)})
+
+
+@login_required
+@require_POST
+def log_pdf(request: HttpRequest, centre_id: int, year_id: int) -> HttpResponse:
+    """Ask for the year's appeals log as a PDF, made in the background."""
+    centre = next((c for c in selectors.log_centres(request.user) if c.pk == centre_id), None)
+    year = centre and centre.academic_years.filter(pk=year_id).first()
+    if year is None:
+        raise Http404("No such appeals log.")
+    back = f"{reverse('appeals:log')}?centre={centre.pk}&year={year.pk}"
+    job = jobs.request_job(actor=request.user, kind=documents.LOG, centre=centre,
+                           title=f"Appeals log {year} (PDF)",
+                           params={"year": year.pk, "back_url": back,
+                                   "back_label": "The appeals log"})
+    return redirect("jobs:detail", job.pk)
 
 
 @login_required

@@ -5,7 +5,14 @@ Called from AppealsConfig.ready()."""
 
 
 def connect() -> None:
-    from appeals.decisions import admin, demo_data, evidence, retention, worklists  # noqa: F401
+    from appeals.decisions import (  # noqa: F401  (they register)
+        admin,
+        demo_data,
+        documents,
+        evidence,
+        retention,
+        worklists,
+    )
     from appeals.decisions.claim_check import grid_notes, results_in_doubt
     from appeals.decisions.models import Appeal, AppealStage, ResultInDoubt
     from appeals.decisions.selectors import appeal_link
