@@ -23,6 +23,7 @@ from qmr import permissions
 from qmr.audit import acting_as, record_event
 from qmr.calendar import WorkingDays
 from qmr.errors import DomainError, TransitionNotAllowed
+from qmr.jobs.services import send_task
 from qmr.models import User
 from qmr.roles import (
     LEAD_VERIFY,
@@ -317,7 +318,7 @@ def check_certificate(*, actor: User, entry: ClaimEntry, matches: bool | None, k
                                                     description=description, reported_by=actor)
     _event(anomaly, "registrations.certificate.anomaly", actor, str(anomaly),
            entry.claim.programme.centre)
-    transaction.on_commit(lambda: tasks.notify_certificate_anomaly.delay(anomaly.pk))
+    transaction.on_commit(lambda: send_task(tasks.notify_certificate_anomaly, anomaly.pk))
     return anomaly
 
 

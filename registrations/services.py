@@ -15,6 +15,7 @@ from qmr import permissions
 from qmr.audit import acting_as, record_event, save_changes
 from qmr.calendar import WorkingDays
 from qmr.errors import DomainError, TransitionNotAllowed
+from qmr.jobs.services import send_task
 from qmr.models import User
 from qmr.roles import (
     ASSESS,
@@ -485,7 +486,7 @@ def flag_registration(*, actor: User, learner: Learner, kind: str, description: 
                                                description=description, raised_by=actor,
                                                acknowledge_by=due, concerns=concerns)
     _event(flag, "registrations.flag.raised", actor, f"{flag} flagged", learner.centre)
-    transaction.on_commit(lambda: tasks.notify_flag_raised.delay(flag.pk))
+    transaction.on_commit(lambda: send_task(tasks.notify_flag_raised, flag.pk))
     signals.registration_flagged.send(sender=RegistrationFlag, flag=flag)
     return flag
 

@@ -38,6 +38,7 @@ from qmr import permissions
 from qmr.audit import acting_as, record_event
 from qmr.calendar import WorkingDays
 from qmr.errors import DomainError, TransitionNotAllowed
+from qmr.jobs.services import send_task
 from qmr.models import Centre, User
 from qmr.roles import (
     ASSESS,
@@ -255,7 +256,7 @@ def decide_stage(*, actor: User, stage: AppealStage, outcome: str, reasons: str,
                 _put_in_doubt(stage)
     _event(appeal, "stage_decided", actor,
            f"{appeal}: stage {stage.number} {stage.get_outcome_display().split(':')[0].lower()}")
-    transaction.on_commit(lambda: tasks.tell_learner.delay(stage.pk))
+    transaction.on_commit(lambda: send_task(tasks.tell_learner, stage.pk))
     return stage
 
 

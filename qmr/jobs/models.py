@@ -35,6 +35,9 @@ class Job(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the worker last reported progress: a job in "
+                                         "progress silent for long lost its worker.")
 
     class Meta:
         ordering = ["-created_at"]

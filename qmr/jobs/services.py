@@ -3,8 +3,10 @@ once the row is committed. If the broker cannot be reached the job waits, and th
 the work is delayed; nothing is lost, and `requeue_waiting` sends it again."""
 
 import logging
+from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
@@ -18,15 +20,24 @@ from qmr.jobs.models import Job
 log = logging.getLogger(__name__)
 DELAYED = ("Waiting: the background worker cannot be reached just now. The job starts by "
            "itself when it is back; nothing is lost.")
+RESTARTED = "Starting again: the worker making it stopped before it finished."
+
+
+def send_task(task: Any, *args: Any) -> bool:
+    """Send a Celery task; False (and a warning logged) if the broker cannot be reached, so
+    a page that asked for background work still answers while Redis is down."""
+    try:
+        task.delay(*args)
+    except (OperationalError, ConnectionError, OSError):
+        log.warning("Task %s%s not sent: the broker cannot be reached.", task.name, args)
+        return False
+    return True
 
 
 def _send(job_id: int) -> None:
     from qmr.jobs import tasks
 
-    try:
-        tasks.run_job.delay(job_id)
-    except (OperationalError, ConnectionError, OSError):
-        log.warning("Job %s waits: the broker cannot be reached.", job_id)
+    if not send_task(tasks.run_job, job_id):
         Job.objects.filter(pk=job_id, state=Job.State.QUEUED).update(step=DELAYED)
 
 
@@ -55,17 +66,29 @@ def retry(*, actor: Any, job: Job) -> Job:
 
 
 def requeue_waiting() -> int:
-    """Send again every job still waiting because the broker was down (a periodic task)."""
+    """Send again (a periodic task) every job still waiting because the broker was down, and
+    every job in progress whose worker has said nothing for JOBS_STALLED_AFTER seconds: it
+    was lost (killed, out of memory), and its unacknowledged message would only come back
+    after Redis' visibility timeout of an hour. Running is idempotent, so a slow job sent
+    twice still makes its file once."""
     waiting = list(Job.objects.filter(state=Job.State.QUEUED, step=DELAYED)
                    .values_list("pk", flat=True))
-    for pk in waiting:
+    now = timezone.now()
+    stalled = Job.objects.filter(
+        state=Job.State.RUNNING,
+        heartbeat_at__lt=now - timedelta(seconds=settings.JOBS_STALLED_AFTER))
+    lost = list(stalled.values_list("pk", flat=True))
+    # Counted from now again, so a job waiting for a worker is not sent every few minutes.
+    Job.objects.filter(pk__in=lost).update(heartbeat_at=now, step=RESTARTED)
+    for pk in waiting + lost:
         _send(pk)
-    return len(waiting)
+    return len(waiting) + len(lost)
 
 
 def _progress(job_id: int) -> registry.Progress:
     def report(done: int, total: int, step: str) -> None:
-        Job.objects.filter(pk=job_id).update(done=done, total=total, step=step[:200])
+        Job.objects.filter(pk=job_id).update(done=done, total=total, step=step[:200],
+                                             heartbeat_at=timezone.now())
     return report
 
 
@@ -76,9 +99,10 @@ def run(job_id: int) -> None:
         job = Job.objects.select_for_update().filter(pk=job_id).first()
         if job is None or job.state == Job.State.DONE:
             return
-        Job.objects.filter(pk=job_id).update(state=Job.State.RUNNING, started_at=timezone.now(),
-                                             attempts=F("attempts") + 1, error="",
-                                             step="Starting.")
+        now = timezone.now()
+        Job.objects.filter(pk=job_id).update(state=Job.State.RUNNING, started_at=now,
+                                             heartbeat_at=now, attempts=F("attempts") + 1,
+                                             error="", step="Starting.")
     job.refresh_from_db()
     found = registry.kind(job.kind)
     try:

@@ -21,6 +21,7 @@ from django.utils import timezone
 from qmr import permissions
 from qmr.audit import acting_as, record_event
 from qmr.errors import DomainError, TransitionNotAllowed
+from qmr.jobs import services as jobs
 from qmr.models import Appointment, Centre, User
 from qmr.policies import markup, tasks
 from qmr.policies.models import (
@@ -301,7 +302,7 @@ def remind_readers(*, actor: User, policy: Policy) -> int:
         reminders = ReadReminder.objects.bulk_create(
             [ReadReminder(version=version, person=p, requested_by=actor) for p in due])
     ids = [r.pk for r in reminders]
-    transaction.on_commit(lambda: [tasks.send_read_reminder.delay(pk) for pk in ids])
+    transaction.on_commit(lambda: [jobs.send_task(tasks.send_read_reminder, pk) for pk in ids])
     _event(version, "version.reminded", actor, f"{version}: {len(due)} reminded to read it")
     return len(due)
 

@@ -1,18 +1,17 @@
 """Background jobs: a failure says why and can be tried again, a task delivered twice makes
-the file once, and a kind nothing registered fails closed."""
+the file once, a job whose worker was lost is sent again, and a kind nothing registered fails
+closed."""
+
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from qmr.jobs import registry, services
+from qmr.jobs.models import Job
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run what waits for the commit (sending the job to its task) as each step ends."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 @pytest.fixture
@@ -61,26 +60,6 @@ def test_a_job_of_an_unknown_kind_fails_closed(world, committed):
     assert job.state == "failed" and "Nothing knows how to do a job of kind" in job.error
 
 
-@pytest.fixture
-def broker_down():
-    """Point Celery at a port nothing listens on, and stop running tasks in-process."""
-    from qmr.celery import app
-
-    saved = {k: app.conf[k] for k in ("task_always_eager", "broker_url", "task_publish_retry")}
-    app.conf.update(task_always_eager=False, broker_url="redis://127.0.0.1:9/0",
-                    task_publish_retry=False)
-    fresh_connections(app)
-    yield app
-    app.conf.update(saved)
-    fresh_connections(app)
-
-
-def fresh_connections(app):
-    """Drop the connection pools so the next send connects to the broker configured now."""
-    app._pool = None
-    app.amqp._producer_pool = None
-
-
 def test_with_the_broker_down_the_job_waits_and_the_page_says_so(client, world, committed,
                                                                  broker_down, failing):
     failing.append("succeeds")
@@ -91,3 +70,24 @@ def test_with_the_broker_down_the_job_waits_and_the_page_says_so(client, world, 
     client.force_login(world["nominee"])
     page = client.get(reverse("jobs:detail", args=[job.pk])).content.decode()
     assert "the background worker cannot be reached just now" in page
+
+
+def test_a_job_whose_worker_went_silent_is_sent_again_and_finished(world, failing, committed,
+                                                                   settings):
+    failing.append("succeeds")
+    job = Job.objects.create(kind="tests.failing", title="A test", requested_by=world["nominee"],
+                             state=Job.State.RUNNING, attempts=1, heartbeat_at=timezone.now()
+                             - timedelta(seconds=settings.JOBS_STALLED_AFTER + 1))
+    with committed():
+        assert services.requeue_waiting() == 1
+    job.refresh_from_db()
+    assert (job.state, job.attempts, job.filename) == ("done", 2, "ok.txt")
+
+
+def test_a_job_still_reporting_progress_is_left_to_its_worker(world, failing, committed):
+    job = Job.objects.create(kind="tests.failing", title="A test", requested_by=world["nominee"],
+                             state=Job.State.RUNNING, attempts=1, heartbeat_at=timezone.now())
+    with committed():
+        assert services.requeue_waiting() == 0
+    job.refresh_from_db()
+    assert (job.state, job.attempts) == ("running", 1) and failing == []

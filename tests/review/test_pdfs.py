@@ -2,9 +2,13 @@
 by the Celery task (in-process here, as in the embedded default) with its progress recorded,
 and offered only to those who may read what they hold."""
 
+import io
+
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader
 
+from qmr.evidence import Evidence, Record
 from qmr.jobs.models import Job
 from qmr.review import documents
 from qmr.review import services as review_services
@@ -30,13 +34,39 @@ def pack_job(client, world, review_cycle, committed):
 def test_the_evidence_pack_pdf_is_made_and_downloaded(client, world, review, committed):
     job = pack_job(client, world, review.cycle, committed)
     job.refresh_from_db()
-    assert (job.state, job.done, job.total, job.attempts) == ("done", 11, 11, 1)
+    # a step per objective gathered (10), per part laid out (10 and the cover), and the join
+    assert (job.state, job.done, job.total, job.attempts) == ("done", 22, 22, 1)
     page = client.get(reverse("jobs:detail", args=[job.pk])).content.decode()
     assert "100%" in page and f"Download {job.filename}" in page
     response = client.get(reverse("jobs:download", args=[job.pk]))
     content = b"".join(response.streaming_content)
     assert content.startswith(b"%PDF") and len(content) > 10_000
     assert job.filename.startswith(f"evidence-pack-{world.centre.number}-2026-27")
+
+
+def test_the_pack_is_joined_with_a_bookmark_per_objective_and_numbered_throughout(
+        client, world, review, committed):
+    job = pack_job(client, world, review.cycle, committed)
+    pdf = PdfReader(io.BytesIO(b"".join(client.get(
+        reverse("jobs:download", args=[job.pk])).streaming_content)))
+    pages = len(pdf.pages)
+    top = [item for item in pdf.outline if not isinstance(item, list)]
+    assert [item.title for item in top][:3] == ["Contents", "QO.1 Centre management systems",
+                                                "QO.2 Centre roles and team working"]
+    assert len(top) == 11 and isinstance(pdf.outline[2], list)  # the measures beneath QO.1
+    first, last = pdf.pages[0].extract_text(), pdf.pages[-1].extract_text()
+    assert f"Page 1 of {pages}" in first and f"Page {pages} of {pages}" in last
+    for item in top[1:]:  # the contents give the page each objective's bookmark opens
+        start = pdf.get_destination_page_number(item) + 1
+        assert f"{item.title} {start}" in first.splitlines()
+        assert f"Page {start} of {pages}" in pdf.pages[start - 1].extract_text()
+
+
+def test_a_line_of_evidence_prints_its_first_records_and_links_to_the_rest():
+    records = [Record(f"Learner {i}", learner_id=i) for i in range(30)]
+    printed = documents._printed(Evidence("QO.3.1", "Late", "weak", "30 late.", records))
+    assert len(printed["records"]) == documents.RECORDS_PRINTED
+    assert printed["more"] == 30 - documents.RECORDS_PRINTED
 
 
 def test_only_the_packs_readers_see_the_job(client, world, review, committed):

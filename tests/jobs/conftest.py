@@ -1,0 +1,29 @@
+"""What the job tests share: running on-commit callbacks, and a broker that is down."""
+
+import pytest
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run what waits for the commit (sending the job to its task) as each step ends."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def broker_down():
+    """Point Celery at a port nothing listens on, and stop running tasks in-process."""
+    from qmr.celery import app
+
+    saved = {k: app.conf[k] for k in ("task_always_eager", "broker_url", "task_publish_retry")}
+    app.conf.update(task_always_eager=False, broker_url="redis://127.0.0.1:9/0",
+                    task_publish_retry=False)
+    fresh_connections(app)
+    yield app
+    app.conf.update(saved)
+    fresh_connections(app)
+
+
+def fresh_connections(app):
+    """Drop the connection pools so the next send connects to the broker configured now."""
+    app._pool = None
+    app.amqp._producer_pool = None
