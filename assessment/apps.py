@@ -9,7 +9,9 @@ class AssessmentConfig(AppConfig):
         from assessment import (  # noqa: F401  (they register)
             deadlines,
             demo_data,
+            documents,
             evidence,
+            retention,
             trail,
             worklists,
         )

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "qmr.meetings",
     "qmr.review",
     "qmr.jobs",
+    "qmr.retention",
     "qmr.deadlines",
     "registrations",
     "assessment",
@@ -214,6 +215,13 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Recycle a worker process after 50 tasks, or after a task leaves it above 512 MiB (in KiB):
+# long PDFs are laid out in child processes, but fragmentation still grows a worker.
+CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", default=50)
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_WORKER_MAX_MEMORY_KIB", default=512 * 1024)
+# A job in progress whose worker has reported nothing for this long (seconds) was lost, and
+# the five-minute sweep below sends it again (docs/jobs.md).
+JOBS_STALLED_AFTER = env.int("JOBS_STALLED_AFTER_SECONDS", default=600)
 CELERY_TIMEZONE = TIME_ZONE
 # Periodic jobs, each with its timing in words (times are CELERY_TIMEZONE, Europe/London).
 CELERY_BEAT_SCHEDULE: dict = {
@@ -226,10 +234,16 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(minute="0", hour="6", day_of_week="mon"),
     },
     # Every five minutes: send again any job (a PDF) that could not be sent to a worker
-    # because the broker was down when it was asked for.
+    # because the broker was down when it was asked for, or whose worker was lost mid-run.
     "jobs-requeue-waiting": {
         "task": "qmr.jobs.tasks.requeue_waiting_jobs",
         "schedule": crontab(minute="*/5"),
+    },
+    # The 1st of each month at 05:00: list each centre's records past the time the awarding
+    # body's rules keep them, and e-mail its Quality Nominee(s) the list once.
+    "retention-disposal-lists-monthly": {
+        "task": "qmr.retention.tasks.list_due_disposals",
+        "schedule": crontab(minute="0", hour="5", day_of_month="1"),
     },
     # Every hour at a quarter past: bring each centre's deadlines up to date from its records
     # and claim the reminders now due (a week before each deadline, and once when it is

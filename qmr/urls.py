@@ -60,6 +60,7 @@ urlpatterns = [
     path("meetings/", include("qmr.meetings.urls")),
     path("review/", include("qmr.review.urls")),
     path("jobs/", include("qmr.jobs.views")),
+    path("retention/", include("qmr.retention.views")),
     path("deadlines/", include("qmr.deadlines.views")),
     path("registrations/", include("registrations.urls")),
     path("assessment/", include("assessment.urls")),

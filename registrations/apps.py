@@ -14,8 +14,10 @@ class RegistrationsConfig(AppConfig):
             certification_evidence,
             deadlines,
             demo_data,
+            documents,
             evidence,
             import_jobs,
+            retention,
             trail,
             worklists,
         )

@@ -1,7 +1,11 @@
 """The CSV imports as background jobs (qmr.jobs): the page stores the uploaded text in the
 job, the job runs the import service (all rows or none) and returns a short report. A file
 with bad rows fails the job with every row's message, one per line, and imports nothing.
-Read by the person who asked, or by anyone who may do that import now."""
+Read by the person who asked, or by anyone who may do that import now.
+
+The uploaded text is learners' personal data: it is cleared from the job once the import is
+done or refused (`forget_upload`). A job that failed otherwise keeps it so "Try again" works;
+the retention rules (registrations/retention.py) list it for disposal seven days later."""
 
 from typing import Any
 
@@ -34,6 +38,15 @@ def _refusal(messages: list[str]) -> DomainError:
     return DomainError("\n".join(lines))
 
 
+UPLOAD = "csv"  # the params key holding the uploaded text
+
+
+def forget_upload(job: Any) -> None:
+    """Clear the uploaded text from the job's params, keeping the rest."""
+    job.params = {k: v for k, v in job.params.items() if k != UPLOAD}
+    Job.objects.filter(pk=job.pk).update(params=job.params)
+
+
 def _learner_reader(user: Any, job: Any) -> bool:
     return job.requested_by_id == user.pk or (
         job.centre is not None and permissions.can(user, MANAGE_REGISTRATIONS, job.centre))
@@ -43,7 +56,8 @@ def _learner_reader(user: Any, job: Any) -> bool:
 def learner_import(job: Any, progress: registry.Progress) -> tuple[str, bytes]:
     centre = job.centre
     report = importing.import_learners(actor=job.requested_by, centre=centre,
-                                       text=job.params["csv"], commit=True, progress=progress)
+                                       text=job.params[UPLOAD], commit=True, progress=progress)
+    forget_upload(job)
     if not report.ok:
         raise _refusal([str(e) for e in report.errors])
     text = (f"Learners imported into {centre.name}: {len(report.new)} new, "
@@ -64,9 +78,11 @@ def criteria_import(job: Any, progress: registry.Progress) -> tuple[str, bytes]:
         pk=job.params["unit"], programme_id=job.params["programme"])
     try:
         created = specification.import_criteria(actor=job.requested_by, unit=unit,
-                                                text=job.params["csv"], progress=progress)
+                                                text=job.params[UPLOAD], progress=progress)
     except DomainError as e:
+        forget_upload(job)
         raise _refusal(str(e).splitlines()) from None
+    forget_upload(job)
     text = f"{len(created)} criteria imported into {unit}: " \
            f"{', '.join(c.code for c in created)}.\n"
     return REPORT, text.encode()

@@ -10,7 +10,10 @@ class VerificationConfig(AppConfig):
         from verification import (  # noqa: F401  (they register)
             deadlines,
             demo_data,
+            documents,
             evidence,
+            retention,
+            retention_demo,
             trail,
             worklists,
         )

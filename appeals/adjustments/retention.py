@@ -8,4 +8,4 @@ def connect() -> None:
     retention.guard(
         (ReasonableAdjustment, SpecialConsideration), owner=lambda i: i,
         kept="These records are kept for three years",
-        uid="appeals.retention")
+        uid="appeals.retention", listed=(ReasonableAdjustment, SpecialConsideration))

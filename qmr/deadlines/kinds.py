@@ -28,4 +28,5 @@ REQUIRED: dict[str, str] = {
     "review.engagement_document": "Centre Engagement Document",
     "review.report": "Reviewer's report",
     "review.essential_action": "Essential Action",
+    "retention.disposal": "Records due for disposal",
 }
