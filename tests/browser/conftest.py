@@ -22,11 +22,25 @@ CHROMIUM_ARGS = [
 ]
 
 
+HOW_TO = ("To run them: install Debian's Chromium (`sudo apt-get install chromium`, which "
+          f"puts it at {CHROMIUM}) and run `make test` again (it installs axe-core with npm).")
+_skipped: list[str] = []
+
+
 def _unavailable(reason: str) -> None:
-    """Never skip in CI: a browser suite that silently skips tests nothing."""
+    """Never skip in CI: a browser suite that silently skips tests nothing. Elsewhere skip,
+    and say at the end of the run how to get them running (`pytest_terminal_summary`)."""
     if os.environ.get("CI"):
         pytest.fail(f"Browser tests cannot run in CI: {reason}", pytrace=False)
-    pytest.skip(reason)
+    _skipped.append(reason)
+    pytest.skip(f"{reason}. {HOW_TO}")
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if _skipped:
+        terminalreporter.section("browser tests skipped")
+        terminalreporter.write_line(f"The browser tests did not run: {_skipped[0]}.")
+        terminalreporter.write_line(HOW_TO)
 
 
 @pytest.fixture(scope="session")
