@@ -6,9 +6,11 @@ from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
+from assessment.services import ALLOWED_TYPES, MAX_FILE_BYTES
 from qmr.forms import DateInput
 from qmr.models import Appointment, User
 from qmr.roles import ASSESS, ROLE_PERMISSIONS, VERIFY
+from qmr.uploads import MB, check_upload
 from registrations.models import Criterion, Learner
 
 
@@ -56,6 +58,12 @@ class SubmitForm(forms.Form):
         error_messages={"required": "Tick the declaration to say the work is your own."})
     ai_tools_used = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False,
                                     label="AI tools used, and how (if any)")
+
+    def clean_files(self) -> Any:
+        return check_upload(self.cleaned_data["files"], max_mb=MAX_FILE_BYTES // MB,
+                            types=ALLOWED_TYPES,
+                            described="PDF, Word, PowerPoint, Excel, images, audio, video "
+                                      "or ZIP")
 
 
 class ResubmissionDecisionForm(forms.Form):

@@ -10,7 +10,6 @@ written here with plain string joins and handed to the template as one safe stri
 loop per cell costs several times more than the data itself.
 """
 
-import csv
 from collections.abc import Callable
 from typing import Any
 
@@ -26,6 +25,7 @@ from django.views.decorators.http import require_POST
 from assessment import documents, grading, grid
 from assessment.hooks import result_notes
 from qmr import permissions
+from qmr.csvexport import csv_response
 from qmr.jobs import services as jobs
 from qmr.roles import ASSESS, ASSESSMENT_READERS, VIEW_OWN_RECORD
 from registrations import selectors
@@ -173,22 +173,6 @@ def grid_pdf(request: HttpRequest, cohort_id: int, unit_id: int | None = None) -
 
 # --- CSV -------------------------------------------------------------------------------------
 
-def _csv_text(value: Any) -> Any:
-    """Keep a spreadsheet from reading a name such as "=SUM(...)" as a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def _csv_response(filename: str, header: list[str], rows: list[list[Any]]) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(header)
-    writer.writerows([[_csv_text(v) for v in row] for row in rows])
-    return response
-
-
 def _slug(text: str) -> str:
     return "".join(ch if ch.isalnum() else "-" for ch in text).strip("-").lower()[:60] or "grid"
 
@@ -204,7 +188,7 @@ def grid_unit_csv(request: HttpRequest, cohort_id: int, unit_id: int) -> HttpRes
               "Criteria achieved", "Unit grade"]
     rows = [[r.learner.last_name, r.learner.first_name, r.learner.centre_ref,
              *[words[s] for s in r.cells], r.achieved, r.grade] for r in data.rows]
-    return _csv_response(f"{_slug(cohort.name)}-unit-{_slug(unit.number)}.csv", header, rows)
+    return csv_response(f"{_slug(cohort.name)}-unit-{_slug(unit.number)}.csv", header, rows)
 
 
 @login_required
@@ -215,4 +199,4 @@ def grid_cohort_csv(request: HttpRequest, cohort_id: int) -> HttpResponse:
               *[f"Unit {u.number}" for u in data.units], "Points", "Predicted grade"]
     rows = [[r.learner.last_name, r.learner.first_name, r.learner.centre_ref, *r.grades,
              r.points, r.predicted] for r in data.rows]
-    return _csv_response(f"{_slug(cohort.name)}-all-units.csv", header, rows)
+    return csv_response(f"{_slug(cohort.name)}-all-units.csv", header, rows)

@@ -236,6 +236,10 @@ def submit_evidence(*, actor: User, assignment: Assignment, learner: Learner,
     """The learner (or their assessor on their behalf) hands in work with a signed, dated
     declaration. Late work is accepted and flagged, never capped. The assessor recording work
     handed in on paper gives the day it was handed in."""
+    # Two hand-ins of the same work at once (the learner and the assessor, or a double click)
+    # take turns on the learner's row; the second then finds the first and is told so.
+    learner = Learner.objects.select_for_update(of=("self",)).select_related("centre").get(
+        pk=learner.pk)
     own = learner.user_id == actor.pk and permissions.can(actor, VIEW_OWN_RECORD,
                                                           learner.centre)
     if not own and actor.pk != assignment.assessor_id:
@@ -389,8 +393,11 @@ def withdraw_credit(*, actor: User, learner: Learner, unit: Any, reason: str) ->
 
 def _correct(actor: User, decision: Decision, results: dict[int, tuple[bool, str]],
              feedback: str, reason: str) -> Decision:
-    submission = decision.submission
-    if hasattr(decision, "superseded_by"):
+    # The submission is locked as record_decision and verify_decision lock it, so two
+    # corrections of one decision at once take turns and the second is refused.
+    submission = Submission.objects.select_for_update(of=("self",)).select_related(
+        "learner", "assignment").get(pk=decision.submission_id)
+    if Decision.objects.filter(supersedes=decision).exists():
         raise TransitionNotAllowed("This decision has already been corrected: correct the "
                                    "latest one.")
     if not reason.strip():
@@ -471,6 +478,7 @@ def authorise_retake(*, actor: User, submission: Submission) -> Retake:
 
 @transaction.atomic
 def request_resubmission(*, actor: User, submission: Submission) -> Resubmission:
+    submission = Submission.objects.select_for_update(of=("self",)).get(pk=submission.pk)
     if actor.pk != submission.assignment.assessor_id:
         raise permissions.PermissionDenied("The assessor asks for a resubmission.")
     if submission.attempt != Attempt.FIRST:

@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "qmr.security.PermissionsPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "qmr.audit.ActorMiddleware",
     # Last, as django-axes asks, so it sees the outcome of every login attempt.
@@ -176,6 +177,8 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF],
 }
+# Browser features no page uses, refused to every page (qmr.security).
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

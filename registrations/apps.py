@@ -18,6 +18,7 @@ class RegistrationsConfig(AppConfig):
             evidence,
             import_jobs,
             retention,
+            subject_access,
             trail,
             worklists,
         )

@@ -84,8 +84,10 @@ def may_complete_report(actor: User, learner: Learner) -> bool:
 def complete_student_report(*, actor: User, learner: Learner,
                             unit_ids: frozenset[int] | None = None) -> StudentReport:
     """The Lead IV confirms the records support the achievement and completes the report: the
-    full qualification, or (unit_ids) the units a learner who leaves early has achieved."""
-    learner = Learner.objects.select_related("programme", "cohort", "centre").get(pk=learner.pk)
+    full qualification, or (unit_ids) the units a learner who leaves early has achieved. The
+    learner's row is locked so two reports completed at once leave one in force."""
+    learner = Learner.objects.select_for_update(of=("self",)).select_related(
+        "programme", "cohort", "centre").get(pk=learner.pk)
     if not may_complete_report(actor, learner):
         raise permissions.PermissionDenied("Only the programme's Lead IV completes student "
                                            "reports.")

@@ -2,26 +2,22 @@
 
 from django import forms
 
+from qmr import uploads
 from qmr.forms import DateInput
+from qmr.uploads import check_upload
 from registrations.models import IdentityDocument, RegistrationFlag
 
-MAX_UPLOAD = 5 * 1024 * 1024
+MAX_UPLOAD_MB = 5
+CSV_HELP = "a .csv file (save the spreadsheet as 'CSV UTF-8')"
 
 
 class CsvUploadForm(forms.Form):
     file = forms.FileField(label="CSV file", help_text="A .csv file, at most 5 MB.")
 
     def clean_file(self) -> str:
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD:
-            raise forms.ValidationError("The file is larger than 5 MB.")
-        if not upload.name.lower().endswith(".csv"):
-            raise forms.ValidationError("Choose a .csv file (save the spreadsheet as CSV).")
-        try:
-            return upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise forms.ValidationError(
-                "The file is not readable text: save it as 'CSV UTF-8'.") from None
+        upload = check_upload(self.cleaned_data["file"], max_mb=MAX_UPLOAD_MB,
+                              types=uploads.CSV, described=CSV_HELP)
+        return upload.read().decode("utf-8-sig")
 
 
 class EnrolForm(forms.Form):
@@ -105,3 +101,6 @@ class DetailsForm(forms.Form):
                                     label="Learning support needs")
     learning_plan = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False,
                                     label="Individual learning plan")
+    corrects_error = forms.BooleanField(
+        required=False, label="This corrects an error the learner reported",
+        help_text="Recorded in the history with the change (a correction on request).")

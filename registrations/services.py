@@ -445,21 +445,27 @@ def transfer_learner(*, actor: User, learner: Learner, to_cohort: Cohort | None 
     return transfer
 
 
+CORRECTION_REASON = "Corrects an error the learner reported"
 DETAIL_FIELDS = {"first_name", "last_name", "date_of_birth", "email", "phone",
                  "estimated_completion_on", "support_needs", "learning_plan", "prior_learning"}
 
 
 @transaction.atomic
-def change_details(*, actor: User, learner: Learner, **fields: Any) -> Learner:
-    """Change a learner's details; the history keeps what they were."""
+def change_details(*, actor: User, learner: Learner, corrects_error: bool = False,
+                   **fields: Any) -> Learner:
+    """Change a learner's details; the history keeps what they were and, for a correction the
+    learner asked for (their right to rectification), says so."""
     permissions.require(actor, MANAGE_REGISTRATIONS, learner)
     unknown = set(fields) - DETAIL_FIELDS
     if unknown:
         raise DomainError(f"These details cannot be changed here: {', '.join(sorted(unknown))}.")
+    if corrects_error:
+        learner._change_reason = CORRECTION_REASON  # simple-history stores it on the row
     changed = save_changes(learner, fields, actor)
     if changed:
         _event(learner, "registrations.learner.details_changed", actor,
-               f"Details of {learner} changed: {', '.join(changed)}", learner.centre)
+               f"Details of {learner} {'corrected' if corrects_error else 'changed'}: "
+               f"{', '.join(changed)}", learner.centre, correction=corrects_error)
     return learner
 
 

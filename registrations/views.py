@@ -35,6 +35,7 @@ from registrations import (
     import_jobs,
     selectors,
     services,
+    subject_access,
 )
 from registrations.eligibility import ELIGIBILITY_READERS
 from registrations.models import Learner, LearnerStatus
@@ -171,7 +172,8 @@ def check_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
 def learner_detail(request: HttpRequest, pk: int) -> HttpResponse:
     learner = selectors.get_learner_for_user(request.user, pk)
     user = request.user
-    history = entries(Learner.history.filter(id=learner.pk), lambda r: "Learner record")
+    history = entries(Learner.history.filter(id=learner.pk),
+                      lambda r: r.history_change_reason or "")
     return render(request, "registrations/learner_detail.html", {
         "learner": learner, **selectors.learner_record(learner), "history": history,
         "may_sign_nominee": permissions.can(user, SIGN_WITHDRAWAL_AS_NOMINEE, learner),
@@ -186,7 +188,8 @@ def learner_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "entry_form": forms.EntryForm(learner=learner),
         "transfer_form": forms.TransferForm(learner=learner),
         "details_form": forms.DetailsForm(initial={
-            f: getattr(learner, f) for f in forms.DetailsForm.base_fields}),
+            f: getattr(learner, f) for f in services.DETAIL_FIELDS}),
+        "may_ask_subject_access": subject_access.may_ask(user, learner),
     })
 
 
@@ -304,6 +307,35 @@ def my_record(request: HttpRequest) -> HttpResponse:
     learner = selectors.own_learner_record(request.user)
     return render(request, "registrations/my_record.html", {
         "learner": learner, "certificate": certification_selectors.certificate_status(learner)})
+
+
+@login_required
+@require_POST
+def learner_subject_access(request: HttpRequest, pk: int) -> HttpResponse:
+    """The Quality Nominee or Exams Officer asks for everything held about the learner."""
+    learner = Learner.objects.select_related("centre").filter(pk=pk).first()
+    if learner is None or not subject_access.may_ask(request.user, learner):
+        raise Http404("No such learner.")
+    return _subject_access(request, learner, reverse("registrations:learner-detail",
+                                                     args=[pk]), "The learner's record")
+
+
+@login_required
+@require_POST
+def my_subject_access(request: HttpRequest) -> HttpResponse:
+    """A learner asks for everything held about them."""
+    learner = selectors.own_learner_record(request.user)
+    return _subject_access(request, learner, reverse("registrations:my-record"),
+                           "My registration")
+
+
+def _subject_access(request: HttpRequest, learner: Learner, back_url: str,
+                    back_label: str) -> HttpResponse:
+    job = jobs.request_job(
+        actor=request.user, kind=subject_access.SUBJECT_ACCESS, centre=learner.centre,
+        title=f"Everything held about {learner} (PDF and data)",
+        params={"learner": learner.pk, "back_url": back_url, "back_label": back_label})
+    return redirect("jobs:detail", job.pk)
 
 
 @login_required

@@ -28,6 +28,10 @@ def choose_for_sample(*, actor: User, submission: Submission, verifier: User,
                       due_on: date) -> IVSample:
     """The IV or Lead IV puts assessed work in the sample, naming who verifies it. An IV never
     verifies their own assessment."""
+    # The lock makes two people sampling the same work at once take turns: the second then
+    # finds it sampled and is told so.
+    submission = Submission.objects.select_for_update(of=("self",)).select_related(
+        "assignment__plan__programme").get(pk=submission.pk)
     programme = submission.assignment.plan.programme
     permissions.require(actor, VERIFY, programme)
     if not permissions.can(verifier, VERIFY, programme):
@@ -67,6 +71,10 @@ def verify_decision(*, actor: User, submission: Submission,
     against the criteria and the evidence. Nobody verifies their own decision; a disagreement
     needs comments, and any change to the learner's result goes through the assessment app's
     correction. A disagreement needs the Lead IV's countersignature unless a Lead IV made it."""
+    # Locked as a correction locks it, so the decision read here is the latest one, and the
+    # same IV sending the form twice at once finds the first verification.
+    submission = Submission.objects.select_for_update(of=("self",)).select_related(
+        "assignment__plan__programme").get(pk=submission.pk)
     programme = submission.assignment.plan.programme
     permissions.require(actor, VERIFY, programme)
     decision = submission.decisions.filter(superseded_by__isnull=True).first()
@@ -74,6 +82,8 @@ def verify_decision(*, actor: User, submission: Submission,
         raise DomainError("The work has not been assessed yet, so there is nothing to verify.")
     if actor.pk == decision.assessor_id:
         raise DomainError("You assessed this work: another internal verifier must verify it.")
+    if decision.verifications.filter(verifier=actor).exists():
+        raise DomainError("You have already verified this decision.")
     assessed = set(decision.results.values_list("criterion_id", flat=True))
     if set(checks) != assessed:
         raise DomainError("Say for every criterion assessed whether the decision is accurate.")

@@ -5,7 +5,10 @@ from django import forms
 from appeals.adjustments.models import AdjustmentKind, ConsiderationKind
 from assessment.models import Assignment
 from qmr.forms import DateInput
+from qmr.uploads import check_upload
 from registrations.models import Learner
+
+CONSIDERATION_TYPES = frozenset({"pdf", "jpg", "jpeg", "png"})
 
 
 class _ForProgramme(forms.Form):
@@ -48,11 +51,8 @@ class ConsiderationForm(_ForProgramme):
 
     def clean_evidence(self) -> Any:
         file = self.cleaned_data.get("evidence")
-        if file and not file.name.lower().endswith((".pdf", ".jpg", ".jpeg", ".png")):
-            raise forms.ValidationError("The evidence must be a PDF, JPEG or PNG file.")
-        if file and file.size > 25 * 1024 * 1024:
-            raise forms.ValidationError("The evidence file is larger than 25 MB.")
-        return file
+        return file and check_upload(file, max_mb=25, types=CONSIDERATION_TYPES,
+                                     described="a PDF, JPEG or PNG file")
 
 
 class DecideForm(forms.Form):

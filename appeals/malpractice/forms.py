@@ -15,6 +15,7 @@ from appeals.malpractice.models import (
     Sanction,
 )
 from qmr.forms import DateInput
+from qmr.uploads import check_document
 from registrations.models import Learner, Programme, Unit
 
 TEXT = {"rows": 3}
@@ -113,6 +114,9 @@ class EvidenceForm(forms.Form):
 
     def __init__(self, *args: Any, case: MalpracticeCase | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+
+    def clean_file(self) -> Any:
+        return check_document(self.cleaned_data["file"])
 
 
 class FindingForm(forms.Form):

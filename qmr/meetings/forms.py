@@ -5,15 +5,14 @@ from typing import Any
 from django import forms
 
 from qmr.forms import DateInput
+from qmr.uploads import check_document
 
 MAX_FILE_MB = 20
 
 
 def check_size(file: Any) -> Any:
-    if file and file.size > MAX_FILE_MB * 1024 * 1024:
-        raise forms.ValidationError(f"The file is larger than {MAX_FILE_MB} MB: attach a "
-                                    f"smaller one, or say where the evidence is kept.")
-    return file
+    """A record's evidence file: a document or photo of at most MAX_FILE_MB."""
+    return file and check_document(file, MAX_FILE_MB)
 
 
 class CloseActionForm(forms.Form):

@@ -6,6 +6,7 @@ from django import forms
 
 from qmr.forms import DateInput
 from qmr.review.models import ApprovalDeclaration, Judgement, ReviewAction, VisitMode
+from qmr.uploads import check_document
 
 TEXT = {"rows": 3}
 
@@ -60,6 +61,9 @@ class AttachForm(forms.Form):
     title = forms.CharField(max_length=200, label="Document title")
     file = forms.FileField(label="File")
 
+    def clean_file(self) -> Any:
+        return check_document(self.cleaned_data["file"])
+
 
 class JudgementForm(forms.Form):
     verdict = forms.ChoiceField(choices=Judgement.Verdict.choices, widget=forms.RadioSelect,
@@ -93,6 +97,10 @@ class CloseForm(forms.Form):
     evidence = forms.CharField(widget=forms.Textarea(attrs=TEXT),
                                label="What shows it was done")
     file = forms.FileField(required=False, label="Evidence file")
+
+    def clean_file(self) -> Any:
+        file = self.cleaned_data.get("file")
+        return file and check_document(file)
 
 
 class TextForm(forms.Form):
