@@ -40,6 +40,12 @@ def _learners(n: int) -> str:
     return f"{n} learner{'' if n == 1 else 's'}"
 
 
+def _where(owner: int | None, name: str, *args: object) -> str:
+    """The Exams Officer's page for the step; none when the centre has no Exams Officer and
+    the deadline falls to the Quality Nominee, who may not open it."""
+    return reverse(name, args=args) if owner else ""
+
+
 def _exams_officer(centre_id: int, today: date) -> int | None:
     return owners.first_holders(centre_id, (Role.EXAMS_OFFICER,), today).get(Role.EXAMS_OFFICER)
 
@@ -71,7 +77,7 @@ def registration(centre, today: date) -> Iterator[Due]:
         yield Due(f"registrations.registration:{cohort_id}:{due_on.isoformat()}",
                   f"Register {_learners(len(group))} of {cohort} with the awarding body by "
                   f"{_day(due_on)}", due_on, owner,
-                  reverse("registrations:cohort-register", args=[cohort_id]), rule)
+                  _where(owner, "registrations:cohort-register", cohort_id), rule)
 
 
 MONTHS = {name: number for number, name in enumerate(
@@ -125,8 +131,10 @@ def external_entry(centre, today: date) -> Iterator[Due]:
             step = "check"
             owner = leaders.get((programme_type, first["unit__programme_id"]), exams)
             title = f"Check the entries of {_learners(len(group))} for {unit} ({series})"
+        # The queue is the Exams Officer's; a Programme Leader checks from the learners' pages.
+        url = _where(owner, "registrations:exams-queue") if owner == exams else ""
         yield Due(f"registrations.external_entry:{unit_id}:{slugify(series)}:{step}", title,
-                  due_on, owner, reverse("registrations:exams-queue"), rule)
+                  due_on, owner, url, rule)
 
 
 CLAIMED = ClaimEntry.objects.filter(learner=OuterRef("pk"), report__kind=StudentReport.Kind.FULL,
@@ -162,7 +170,8 @@ def claim(centre, today: date) -> Iterator[Due]:
             rule = "One month after the learner's expected completion."
         yield Due(f"registrations.claim:{kind}:{pk}:{due_on.isoformat()}",
                   f"Claim certificates for {_learners(len(group))} of {where} by "
-                  f"{_day(due_on)}", due_on, owner, reverse("registrations:claims-queue"), rule)
+                  f"{_day(due_on)}", due_on, owner,
+                  _where(owner, "registrations:claims-queue"), rule)
 
 
 @registry.register("registrations.certificate_check")
@@ -181,7 +190,7 @@ def certificate_check(centre, today: date) -> Iterator[Due]:
         yield Due(f"registrations.certificate_check:{claim_id}:{due_on.isoformat()}",
                   f"Check {n} certificate{'' if n == 1 else 's'} of claim {claim_id} "
                   f"({group[0]['claim__programme__title']}) against the records", due_on, owner,
-                  reverse("registrations:claim-detail", args=[claim_id]),
+                  _where(owner, "registrations:claim-detail", claim_id),
                   "Three working days after the certificates were received.")
 
 
@@ -214,7 +223,7 @@ def awarding_body_date(centre, today: date) -> Iterator[Due]:
               f"No awarding body dates are entered for {name}: the usual yearly pattern.")
     for field, due_on, title, url in upcoming:
         yield Due(f"registrations.awarding_body_date:{name}:{field}", title, due_on, owner,
-                  reverse(url), source)
+                  _where(owner, url), source)
 
 
 @registry.register("registrations.flag")

@@ -13,7 +13,7 @@ from qmr.models import Centre
 class Deadline(models.Model):
     centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="deadlines")
     kind = models.CharField(max_length=60)
-    key = models.CharField(max_length=200, unique=True)
+    key = models.CharField(max_length=200)
     title = models.CharField(max_length=300)
     due_on = models.DateField()
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
@@ -26,6 +26,9 @@ class Deadline(models.Model):
 
     class Meta:
         ordering = ["due_on", "title"]
+        # Per centre: some rules are the same everywhere (the awarding body's yearly dates).
+        constraints = [models.UniqueConstraint(fields=["centre", "key"],
+                                               name="one_deadline_per_key_in_centre")]
         indexes = [models.Index(fields=["owner", "closed_at", "due_on"]),
                    models.Index(fields=["centre", "due_on"]),
                    models.Index(fields=["closed_at", "due_on"])]

@@ -16,7 +16,7 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Due:
-    key: str  # stable and unique across the product, e.g. "assessment.assignment:12"
+    key: str  # stable and unique in the centre, e.g. "assessment.assignment:12"
     title: str  # what must be done, in words, e.g. "Hand-in deadline: Unit 3, Assignment 1"
     due_on: date
     owner_id: int | None  # the person who must act; None: the centre's Quality Nominee

@@ -46,7 +46,8 @@ def refresh(centre: Centre, today: date | None = None) -> dict[str, int]:
              or current[key].closed_at is not None
              or any(getattr(current[key], f) != getattr(row, f) for f in FIELDS)]
     Deadline.objects.bulk_create(stale, batch_size=500, update_conflicts=True,
-                                 unique_fields=["key"], update_fields=[*FIELDS, "closed_at"])
+                                 unique_fields=["centre", "key"],
+                                 update_fields=[*FIELDS, "closed_at"])
     met = [row.pk for key, row in current.items() if row.closed_at is None and key not in wanted]
     now = timezone.now()
     for start in range(0, len(met), 500):

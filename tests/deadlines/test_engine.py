@@ -70,3 +70,14 @@ def test_start_up_fails_when_a_kind_has_no_source(monkeypatch):
 
 def test_every_kind_has_a_source_in_the_product():
     assert [e for e in checks.run_checks() if e.id == "deadlines.E001"] == []
+
+
+def test_the_same_rule_in_two_centres_makes_two_deadlines(world, records):
+    """The awarding body's yearly dates have the same key everywhere: each centre keeps its
+    own row, with its own owner."""
+    records[:] = [due("registrations.awarding_body_date:2026/27:claims_by", 30)]
+    services.refresh(world.centre)
+    services.refresh(world.other_centre)
+    assert sorted(Deadline.objects.values_list("centre", "owner")) == sorted([
+        (world.centre.pk, world["nominee"].pk),
+        (world.other_centre.pk, world["outsider"].pk)])
