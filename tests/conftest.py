@@ -94,6 +94,13 @@ def world(db: Any) -> World:
 
 
 @pytest.fixture
+def committed(django_capture_on_commit_callbacks: Any) -> Any:
+    """`with committed():` runs what waits for the commit (sending a job to its task, file
+    removal, e-mails) as the step inside it ends, as it would in production."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
 def login(client: Any) -> Any:
     def _login(person: Any) -> Any:
         client.force_login(person)

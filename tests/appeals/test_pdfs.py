@@ -11,11 +11,6 @@ pytestmark = pytest.mark.django_db
 LOG_READERS = {"head", "slt", "nominee", "reviewer"}
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def log_url(world, year):
     return reverse("appeals:log-pdf", args=[world.centre.pk, year.pk])
 

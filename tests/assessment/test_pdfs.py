@@ -14,11 +14,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def decided(world, issued, assignment):
     """The learner persona's work: P1 achieved, then corrected to P1 and P2, released."""
     work = hand_in(world, assignment)

@@ -1,12 +1,6 @@
-"""What the job tests share: running on-commit callbacks, and a broker that is down."""
+"""What the job tests share: a broker that is down (on-commit callbacks: tests/conftest.py)."""
 
 import pytest
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run what waits for the commit (sending the job to its task) as each step ends."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 @pytest.fixture

@@ -23,12 +23,6 @@ def unit(world):
                                   externally_assessed=False)
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run what waits for the commit (sending the job to its task) as each step ends."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def upload(client, user, unit, text, committed):
     """POST the file as `user`, follow to the job's page: (job, what the page says)."""
     client.force_login(user)

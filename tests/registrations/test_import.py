@@ -24,12 +24,6 @@ def csv_for(cohort, n, *, bad_row=None):
     return "\n".join(lines)
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run what waits for the commit (sending the job to its task) as each step ends."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def upload(client, user, centre, text, committed):
     """POST the file as `user`, follow to the job's page: (job, what the page says)."""
     client.force_login(user)

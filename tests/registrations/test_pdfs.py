@@ -21,11 +21,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def report(world, claimable):  # noqa: F811
     report = certification.complete_student_report(actor=world["lead_iv"], learner=claimable)
     return certification.check_student_report(actor=world["leader"], report=report)

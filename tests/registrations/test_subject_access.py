@@ -25,11 +25,6 @@ from tests.pdf_support import ask, assert_only_readers, download, text_of
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def unpack(content: bytes) -> tuple[str, dict]:
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         assert sorted(archive.namelist()) == ["record.json", "record.pdf"]

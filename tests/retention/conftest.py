@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
@@ -28,12 +27,6 @@ class Record:
     file: EvidenceFile
     decision: Decision
     verification: DecisionVerification
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks: Any) -> Any:
-    """Run what waits for the commit (file removal, e-mails) as each step ends."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def make_record(world: Any, *, side: str = "own", title: str = "Unit 3 Assignment 1",

@@ -16,12 +16,6 @@ from qmr.review import services as review_services
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run what waits for the commit (sending the job to its task) as each step ends."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def pack_job(client, world, review_cycle, committed):
     client.force_login(world["nominee"])
     with committed():

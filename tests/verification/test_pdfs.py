@@ -15,11 +15,6 @@ GOOD = services.Feedback(authenticity_confirmed=True, links_to_criteria=True,
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def verified(world, assessed):
     submission, decision = assessed
     checks = {r.criterion_id: (r.criterion.code != "P2", "Only one role explained."
